@@ -1,13 +1,35 @@
 package io.iamuseraudit;
 
+import io.iamuseraudit.job.AuditExitCode;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class IamUserAuditApplication {
 
 	public static void main(String[] args) {
-		System.exit(SpringApplication.exit(SpringApplication.run(IamUserAuditApplication.class, args)));
+		int exitCode;
+		try {
+			exitCode = SpringApplication.exit(SpringApplication.run(IamUserAuditApplication.class, args));
+		}
+		catch (RuntimeException ex) {
+			// Spring Boot has already reported the failure (naming the property, for bad configuration).
+			exitCode = startupExitCode(ex).code();
+		}
+		System.exit(exitCode);
+	}
+
+	static AuditExitCode startupExitCode(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConfigurationPropertiesBindException) {
+				return AuditExitCode.INVALID;
+			}
+		}
+		return AuditExitCode.FAILED;
 	}
 
 }

@@ -1,0 +1,55 @@
+package io.iamuseraudit.delivery;
+
+import io.iamuseraudit.AuditProperties;
+import io.iamuseraudit.history.ApiCalls;
+import io.iamuseraudit.history.AuditRuns;
+import io.iamuseraudit.report.ReportSummaries;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Where reports go: an S3 bucket when {@code audit.archive.bucket} is set, else
+ * {@code <output-dir>/archive/}; SES when {@code audit.email.from} is set, else
+ * {@code <output-dir>/outbox/}.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliveryConfiguration {
+
+	@Bean
+	ArchiveKeys archiveKeys(AuditProperties properties) {
+		return new ArchiveKeys(properties.archive().prefix());
+	}
+
+	@Bean
+	ReportArchive reportArchive(AuditProperties properties) {
+		return new LocalReportArchive(properties.outputDir().resolve("archive").toAbsolutePath());
+	}
+
+	@Bean
+	ReportMailer reportMailer(AuditProperties properties) {
+		return new OutboxReportMailer(properties.outputDir().resolve("outbox"));
+	}
+
+	@Bean
+	ReportEmail reportEmail(ReportSummaries summaries, ReportMailer mailer, DeliveryLog deliveries,
+			ReportArchive archive, ArchiveKeys keys, AuditProperties properties) {
+		return new ReportEmail(summaries, new AuditEmail(properties.email()), mailer, deliveries, archive, keys,
+				properties.outputDir());
+	}
+
+	@Bean
+	ArchiveReportsTasklet archiveReportsTasklet(ReportArchive archive, ArchiveKeys keys, DeliveryLog deliveries,
+			AuditRuns runs, ApiCalls apiCalls, ReportSummaries summaries, JsonMapper json, String auditVersion,
+			AuditProperties properties) {
+		return new ArchiveReportsTasklet(archive, keys, deliveries, runs, apiCalls, summaries, json,
+				properties.outputDir(), auditVersion);
+	}
+
+	@Bean
+	EmailReportTasklet emailReportTasklet(ReportEmail email, AuditProperties properties) {
+		return new EmailReportTasklet(email, properties.email().resend());
+	}
+
+}

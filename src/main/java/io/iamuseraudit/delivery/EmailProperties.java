@@ -1,0 +1,37 @@
+package io.iamuseraudit.delivery;
+
+import java.util.List;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code audit.email.*}: who receives the report. Without a sender the message is written
+ * to {@code <output-dir>/outbox/} as an {@code .eml} file instead of going through SES.
+ *
+ * @param from verified SES sender
+ * @param to recipients
+ * @param cc copy recipients
+ * @param maxMessageBytes largest message sent with attachments (SES v2 accepts 40 MB
+ * after encoding); beyond it the message links to the archived reports
+ * @param resend send again for a report date whose email already went out
+ * @param opsTo who is told, in a short email, when a run fails
+ */
+public record EmailProperties(@Email String from, @DefaultValue List<@Email String> to,
+		@DefaultValue List<@Email String> cc, @NotNull @DefaultValue("40MB") DataSize maxMessageBytes,
+		@DefaultValue("false") boolean resend, @DefaultValue List<@Email String> opsTo) {
+
+	@AssertTrue(message = "audit.email.to needs at least one recipient when audit.email.from is set")
+	boolean isRecipientGiven() {
+		return this.from == null || !this.to.isEmpty();
+	}
+
+	public boolean viaSes() {
+		return this.from != null;
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.iamuseraudit.enrichment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.iamuseraudit.account.AccountAccessException;
+import io.iamuseraudit.account.MemberAccount;
+import io.iamuseraudit.activity.ActivityJoin;
+import io.iamuseraudit.activity.ActivityStatus;
+import io.iamuseraudit.activity.CredentialReport;
+import io.iamuseraudit.activity.CredentialReportRow;
+import io.iamuseraudit.activity.CredentialReportSource;
+import io.iamuseraudit.activity.FindingsEvaluator;
+import io.iamuseraudit.activity.UserActivity;
+import io.iamuseraudit.attribution.Creator;
+import io.iamuseraudit.attribution.CreatorAttribution;
+import io.iamuseraudit.attribution.Owner;
+import io.iamuseraudit.attribution.OwnerResolver;
+import io.iamuseraudit.history.AccountStatus;
+import io.iamuseraudit.history.AuditedUser;
+import io.iamuseraudit.inventory.IamUser;
+
+/**
+ * Enriches the users of one account: owner, creator, activity, findings. An account (or
+ * one of its services) that cannot be read keeps all its users, with the reason.
+ * Thread-safe: accounts are enriched in parallel.
+ */
+public final class AccountEnricher {
+
+	private final OwnerResolver owners;
+
+	private final CreatorAttribution creators;
+
+	private final CredentialReportSource credentialReports;
+
+	private final FindingsEvaluator findings;
+
+	public AccountEnricher(OwnerResolver owners, CreatorAttribution creators, CredentialReportSource credentialReports,
+			FindingsEvaluator findings) {
+		this.owners = owners;
+		this.creators = creators;
+		this.credentialReports = credentialReports;
+		this.findings = findings;
+	}
+
+	public EnrichedAccount enrich(MemberAccount account, List<IamUser> users, LocalDate reportDate) {
+		List<String> problems = new ArrayList<>();
+		Map<String, Creator> creatorsById;
+		try {
+			creatorsById = this.creators.attribute(account, users, reportDate);
+		}
+		catch (AccountAccessException ex) {
+			problems.add("creators: " + ex.getMessage());
+			creatorsById = this.creators.knownOnly(account, users);
+		}
+		CredentialReport report = null;
+		try {
+			report = this.credentialReports.fetch(account);
+		}
+		catch (AccountAccessException ex) {
+			problems.add("credential report: " + ex.getMessage());
+		}
+		ActivityJoin join = (report != null) ? new ActivityJoin(report) : null;
+		List<AuditedUser> enriched = new ArrayList<>(users.size());
+		for (IamUser user : users) {
+			enriched.add(enrich(user, account, creatorsById.get(user.userId()), join, report, reportDate));
+		}
+		return new EnrichedAccount(enriched, status(account, users.size(), problems, report, join));
+	}
+
+	private AuditedUser enrich(IamUser user, MemberAccount account, Creator creator, ActivityJoin join,
+			CredentialReport report, LocalDate reportDate) {
+		Owner owner = this.owners.resolve(user.tags());
+		UserActivity activity = (join != null) ? join.activityOf(user, reportDate)
+				: UserActivity.unknown(ActivityStatus.UNAVAILABLE);
+		List<String> notes = new ArrayList<>();
+		if (activity.status() == ActivityStatus.NOT_IN_CREDENTIAL_REPORT) {
+			notes.add("not in the credential report generated " + report.generatedAt()
+					+ " (created after it, or the report lags)");
+		}
+		if (activity.status() == ActivityStatus.UNAVAILABLE) {
+			notes.add("activity unknown: credential report not available");
+		}
+		Creator known = (creator != null) ? creator : Creator.unknown("not looked up");
+		return new AuditedUser(user, account.name(), owner, known, activity,
+				this.findings.evaluate(user, owner, activity, reportDate), null, null, notes);
+	}
+
+	private static AccountStatus status(MemberAccount account, int users, List<String> problems,
+			CredentialReport report, ActivityJoin join) {
+		CredentialReportRow root = (report != null) ? report.root() : null;
+		Integer rootKeys = (root != null)
+				? (root.accessKey1().active() ? 1 : 0) + (root.accessKey2().active() ? 1 : 0) : null;
+		List<String> allProblems = new ArrayList<>(problems);
+		if (report != null && !report.problems().isEmpty()) {
+			allProblems.add("credential report: " + report.problems().size() + " unreadable values, e.g. "
+					+ report.problems().get(0));
+		}
+		return new AccountStatus(account.id(), account.name(), users, allProblems.isEmpty(), List.copyOf(allProblems),
+				(root != null) ? root.mfaActive() : null, rootKeys, (report != null) ? report.generatedAt() : null,
+				(join != null) ? join.unmatchedReportUsers() : List.of());
+	}
+
+	/** One account's users, enriched, and what could be read of the account. */
+	public record EnrichedAccount(List<AuditedUser> users, AccountStatus status) {
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.iamuseraudit.enrichment;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.iamuseraudit.ReportDate;
+import io.iamuseraudit.account.AccountDirectory;
+import io.iamuseraudit.account.MemberAccount;
+import io.iamuseraudit.aws.ApiCallCounter;
+import io.iamuseraudit.enrichment.AccountEnricher.EnrichedAccount;
+import io.iamuseraudit.history.AccountStatuses;
+import io.iamuseraudit.history.ApiCalls;
+import io.iamuseraudit.history.AuditedUsers;
+import io.iamuseraudit.inventory.IamUser;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@code enrichUsers} step: enriches the users of every account, several accounts at a
+ * time (each account's own API quotas are respected by the sources, so a large
+ * organization takes about as long as its slowest account).
+ * <p>
+ * Restart: an account's users are committed together with its "enriched" mark, so a run
+ * stopped or killed half-way resumes with the accounts not enriched yet.
+ */
+public final class EnrichUsersTasklet implements Tasklet {
+
+	private final AuditedUsers users;
+
+	private final AccountStatuses accounts;
+
+	private final AccountDirectory directory;
+
+	private final AccountEnricher enricher;
+
+	private final ApiCalls apiCalls;
+
+	private final ApiCallCounter apiCallCounter;
+
+	private final TransactionTemplate transaction;
+
+	private final int concurrency;
+
+	public EnrichUsersTasklet(AuditedUsers users, AccountStatuses accounts, AccountDirectory directory,
+			AccountEnricher enricher, ApiCalls apiCalls, ApiCallCounter apiCallCounter,
+			TransactionTemplate transaction, int concurrency) {
+		this.users = users;
+		this.accounts = accounts;
+		this.directory = directory;
+		this.enricher = enricher;
+		this.apiCalls = apiCalls;
+		this.apiCallCounter = apiCallCounter;
+		this.transaction = transaction;
+		this.concurrency = concurrency;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		LocalDate reportDate = ReportDate.of(chunkContext);
+		List<MemberAccount> pending = this.accounts.registerAndListPending(reportDate, this.directory.accountNames());
+		this.apiCalls.add(reportDate, "", this.apiCallCounter.drain(""));
+		Progress progress = new Progress(pending.size());
+		ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(this.concurrency, pending.size())),
+				new CustomizableThreadFactory("enrich-"));
+		try {
+			CompletionService<Integer> completed = new ExecutorCompletionService<>(executor);
+			pending.forEach(account -> completed.submit(() -> enrich(account, reportDate)));
+			for (int i = 0; i < pending.size(); i++) {
+				progress.accountDone(completed.take().get());
+			}
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		contribution.incrementWriteCount(progress.usersDone());
+		return RepeatStatus.FINISHED;
+	}
+
+	private int enrich(MemberAccount account, LocalDate reportDate) {
+		List<IamUser> accountUsers = this.users.ofAccount(reportDate, account.id());
+		EnrichedAccount enriched = this.enricher.enrich(account, accountUsers, reportDate);
+		this.transaction.executeWithoutResult((status) -> {
+			this.users.enrich(reportDate, enriched.users());
+			this.accounts.complete(reportDate, enriched.status());
+			this.apiCalls.add(reportDate, account.id(), this.apiCallCounter.drain(account.id()));
+		});
+		return accountUsers.size();
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.iamuseraudit.history;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.iamuseraudit.SqlTime;
+import io.iamuseraudit.account.MemberAccount;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The {@code account_status} table: what each audit could read of each account. Thread-safe. */
+@Component
+public class AccountStatuses {
+
+	private static final String SEPARATOR = "\n";
+
+	private final JdbcTemplate jdbc;
+
+	public AccountStatuses(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void deleteAudit(LocalDate reportDate) {
+		this.jdbc.update("delete from account_status where report_date = ?", reportDate);
+	}
+
+	/**
+	 * Lists the audit's accounts (once: a restarted enrichment keeps what it had) and returns
+	 * those not enriched yet.
+	 */
+	public List<MemberAccount> registerAndListPending(LocalDate reportDate, Map<String, String> accountNames) {
+		this.jdbc.update("""
+				insert into account_status (report_date, account_id, account_name, users)
+				select report_date, account_id, account_id, count(*) from audited_user u
+				where report_date = ? and change is distinct from 'REMOVED'
+				and not exists (select 1 from account_status a where a.report_date = u.report_date and a.account_id = u.account_id)
+				group by report_date, account_id""", reportDate);
+		this.jdbc.batchUpdate("update account_status set account_name = ? where report_date = ? and account_id = ?",
+				accountNames.entrySet()
+					.stream()
+					.map(entry -> new Object[] { entry.getValue(), reportDate, entry.getKey() })
+					.toList());
+		return this.jdbc.query(
+				"select account_id, account_name from account_status where report_date = ? and not enriched order by users desc, account_id",
+				(rs, row) -> new MemberAccount(rs.getString("account_id"), rs.getString("account_name")), reportDate);
+	}
+
+	public void complete(LocalDate reportDate, AccountStatus status) {
+		this.jdbc.update("""
+				update account_status set enriched = true, fully_audited = ?, problems = ?, root_mfa_active = ?,
+				root_active_keys = ?, credential_report_at = ?, unmatched_report_users = ?
+				where report_date = ? and account_id = ?""", status.fullyAudited(),
+				String.join(SEPARATOR, status.problems()), status.rootMfaActive(), status.rootActiveKeys(),
+				SqlTime.of(status.credentialReportAt()), String.join(SEPARATOR, status.unmatchedReportUsers()),
+				reportDate, status.accountId());
+	}
+
+	public List<AccountStatus> all(LocalDate reportDate) {
+		return this.jdbc.query("select * from account_status where report_date = ? order by account_id",
+				(rs, row) -> status(rs), reportDate);
+	}
+
+	private static AccountStatus status(ResultSet rs) throws SQLException {
+		return new AccountStatus(rs.getString("account_id"), rs.getString("account_name"), rs.getInt("users"),
+				rs.getBoolean("fully_audited"), lines(rs.getString("problems")),
+				rs.getObject("root_mfa_active", Boolean.class), rs.getObject("root_active_keys", Integer.class),
+				SqlTime.get(rs, "credential_report_at"), lines(rs.getString("unmatched_report_users")));
+	}
+
+	private static List<String> lines(String text) {
+		return (text == null || text.isEmpty()) ? List.of() : Arrays.asList(text.split(SEPARATOR));
+	}
+
+}

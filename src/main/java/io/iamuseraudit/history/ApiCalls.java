@@ -1,0 +1,53 @@
+package io.iamuseraudit.history;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code api_calls} table: AWS API calls an audit made, per service and account (the
+ * account is empty for calls of the delegated admin account itself). Thread-safe.
+ */
+@Component
+public class ApiCalls {
+
+	private final JdbcTemplate jdbc;
+
+	public ApiCalls(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Adds calls, by service, to an account's count. */
+	public void add(LocalDate reportDate, String accountId, Map<String, Integer> callsByService) {
+		callsByService.forEach((service, calls) -> {
+			int updated = this.jdbc.update(
+					"update api_calls set calls = calls + ? where report_date = ? and service = ? and account_id = ?",
+					calls, reportDate, service, accountId);
+			if (updated == 0) {
+				this.jdbc.update("insert into api_calls (report_date, service, account_id, calls) values (?, ?, ?, ?)",
+						reportDate, service, accountId, calls);
+			}
+		});
+	}
+
+	/** Calls per service, over all accounts. */
+	public Map<String, Integer> byService(LocalDate reportDate) {
+		Map<String, Integer> calls = new java.util.TreeMap<>();
+		this.jdbc.query("select service, sum(calls) as calls from api_calls where report_date = ? group by service",
+				(rs) -> {
+					calls.put(rs.getString("service"), rs.getInt("calls"));
+				}, reportDate);
+		return calls;
+	}
+
+	/** Calls per account and service. */
+	public List<Map<String, Object>> byAccount(LocalDate reportDate) {
+		return this.jdbc.queryForList(
+				"select account_id, service, calls from api_calls where report_date = ? order by account_id, service",
+				reportDate);
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.iamuseraudit.history;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One audit in the history.
+ *
+ * @param status {@code RUNNING}, {@code COMPLETED}, {@code COMPLETED_WITH_WARNINGS} or
+ * {@code FAILED}
+ * @param previousReportDate the audit it was compared with, {@code null} for a baseline
+ */
+public record AuditRun(LocalDate reportDate, String source, String sourceDescription, Long jobExecutionId,
+		String status, Instant startedAt, Instant endedAt, LocalDate previousReportDate, Integer users,
+		Integer accounts, Integer highFindings, Integer warnings) {
+
+	public static final String RUNNING = "RUNNING";
+
+	public static final String COMPLETED = "COMPLETED";
+
+	public static final String COMPLETED_WITH_WARNINGS = "COMPLETED_WITH_WARNINGS";
+
+	public static final String FAILED = "FAILED";
+
+	public boolean completed() {
+		return COMPLETED.equals(this.status) || COMPLETED_WITH_WARNINGS.equals(this.status);
+	}
+
+}

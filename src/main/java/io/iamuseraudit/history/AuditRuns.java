@@ -1,0 +1,106 @@
+package io.iamuseraudit.history;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.iamuseraudit.SqlTime;
+import io.iamuseraudit.activity.Finding;
+import io.iamuseraudit.activity.Severity;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The {@code audit_run} table: one row per audit (report date). Thread-safe. */
+@Component
+public class AuditRuns {
+
+	private static final List<String> TABLES_BY_DATE = List.of("audited_user", "account_status", "rejected_row",
+			"api_calls", "delivery", "audit_run");
+
+	/** Counts a user's high-severity findings in SQL. */
+	private static final String HIGH_FINDINGS = Arrays.stream(Finding.values())
+		.filter(finding -> finding.severity() == Severity.HIGH)
+		.map(finding -> "case when position('%s' in u.findings) > 0 then 1 else 0 end".formatted(finding.name()))
+		.collect(Collectors.joining(" + "));
+
+	private final JdbcTemplate jdbc;
+
+	public AuditRuns(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Records that an audit (re)started. */
+	public void start(LocalDate reportDate, String source, String sourceDescription, long jobExecutionId) {
+		int updated = this.jdbc.update("""
+				update audit_run set source = ?, source_description = ?, job_execution_id = ?, status = ?, ended_at = null
+				where report_date = ?""", source, sourceDescription, jobExecutionId, AuditRun.RUNNING, reportDate);
+		if (updated == 0) {
+			this.jdbc.update("""
+					insert into audit_run (report_date, source, source_description, job_execution_id, status, started_at)
+					values (?, ?, ?, ?, ?, ?)""", reportDate, source, sourceDescription, jobExecutionId,
+					AuditRun.RUNNING, SqlTime.of(Instant.now()));
+		}
+	}
+
+	public void comparedWith(LocalDate reportDate, LocalDate previousReportDate) {
+		this.jdbc.update("update audit_run set previous_report_date = ? where report_date = ?", previousReportDate,
+				reportDate);
+	}
+
+	/** Records how an audit ended, with its counts. */
+	public void finish(LocalDate reportDate, String status, int warnings) {
+		this.jdbc.update("""
+				update audit_run set status = ?, ended_at = ?, warnings = ?,
+				users = (select count(*) from audited_user u where u.report_date = audit_run.report_date
+					and u.change is distinct from 'REMOVED'),
+				accounts = (select count(distinct account_id) from audited_user u where u.report_date = audit_run.report_date
+					and u.change is distinct from 'REMOVED'),
+				high_findings = (select coalesce(sum(%s), 0) from audited_user u
+					where u.report_date = audit_run.report_date and u.change is distinct from 'REMOVED')
+				where report_date = ?""".formatted(HIGH_FINDINGS), status, SqlTime.of(Instant.now()), warnings,
+				reportDate);
+	}
+
+	public Optional<AuditRun> find(LocalDate reportDate) {
+		return this.jdbc.query("select * from audit_run where report_date = ?", (rs, row) -> run(rs), reportDate)
+			.stream()
+			.findFirst();
+	}
+
+	/** The latest completed audit before the given date. */
+	public Optional<LocalDate> previousCompleted(LocalDate reportDate) {
+		return Optional.ofNullable(this.jdbc.queryForObject(
+				"select max(report_date) from audit_run where report_date < ? and status in (?, ?)", LocalDate.class,
+				reportDate, AuditRun.COMPLETED, AuditRun.COMPLETED_WITH_WARNINGS));
+	}
+
+	/** The most recent audits, newest first. */
+	public List<AuditRun> recent(int limit) {
+		return this.jdbc.query("select * from audit_run order by report_date desc fetch first " + limit + " rows only",
+				(rs, row) -> run(rs));
+	}
+
+	/** Deletes audits older than the cutoff from the history; returns how many. */
+	public int purgeBefore(LocalDate cutoff) {
+		int audits = this.jdbc.queryForObject("select count(*) from audit_run where report_date < ?", Integer.class,
+				cutoff);
+		TABLES_BY_DATE.forEach(table -> this.jdbc.update("delete from " + table + " where report_date < ?", cutoff));
+		return audits;
+	}
+
+	private static AuditRun run(ResultSet rs) throws SQLException {
+		return new AuditRun(rs.getObject("report_date", LocalDate.class), rs.getString("source"),
+				rs.getString("source_description"), rs.getObject("job_execution_id", Long.class),
+				rs.getString("status"), SqlTime.get(rs, "started_at"), SqlTime.get(rs, "ended_at"),
+				rs.getObject("previous_report_date", LocalDate.class), rs.getObject("users", Integer.class),
+				rs.getObject("accounts", Integer.class), rs.getObject("high_findings", Integer.class),
+				rs.getObject("warnings", Integer.class));
+	}
+
+}

@@ -1,0 +1,223 @@
+package io.iamuseraudit.history;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import io.iamuseraudit.SqlTime;
+import io.iamuseraudit.activity.AccessKey;
+import io.iamuseraudit.activity.ActivityStatus;
+import io.iamuseraudit.activity.Finding;
+import io.iamuseraudit.activity.UserActivity;
+import io.iamuseraudit.attribution.Creator;
+import io.iamuseraudit.attribution.CreatorKind;
+import io.iamuseraudit.attribution.CreatorType;
+import io.iamuseraudit.attribution.Owner;
+import io.iamuseraudit.inventory.IamUser;
+import io.iamuseraudit.inventory.InventoryRow.LiveUser;
+import io.iamuseraudit.inventory.Tag;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The {@code audited_user} table: every user of every audit. Thread-safe. */
+@Component
+public class AuditedUsers {
+
+	private static final String NOTE_SEPARATOR = "; ";
+
+	private static final String SELECT = """
+			select u.*, coalesce(a.account_name, u.account_id) as account_name
+			from audited_user u
+			left join account_status a on a.report_date = u.report_date and a.account_id = u.account_id
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonMapper json;
+
+	public AuditedUsers(DataSource dataSource, JsonMapper json) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc.setFetchSize(1000);
+		this.json = json;
+	}
+
+	/** Forgets what an unfinished collection of this audit wrote, so that it can start over. */
+	public void deleteAudit(LocalDate reportDate) {
+		this.jdbc.update("delete from audited_user where report_date = ?", reportDate);
+	}
+
+	/**
+	 * Adds the users, once each: a user reported again (by another region's recorder) only
+	 * adds that region.
+	 */
+	public void upsert(LocalDate reportDate, List<LiveUser> users) {
+		List<Object[]> regions = users.stream()
+			.map(live -> new Object[] { region(live.user()), region(live.user()), reportDate, live.user().accountId(),
+					live.user().userId() })
+			.toList();
+		int[] updated = this.jdbc.batchUpdate("""
+				update audited_user
+				set regions = case when position(? in regions) > 0 then regions else regions || ',' || ? end
+				where report_date = ? and account_id = ? and user_id = ?""", regions);
+		List<Object[]> inserts = new ArrayList<>();
+		for (int i = 0; i < users.size(); i++) {
+			if (updated[i] == 0 && !alreadyInserted(inserts, users.get(i).user())) {
+				inserts.add(insertRow(reportDate, users.get(i)));
+			}
+		}
+		this.jdbc.batchUpdate("""
+				insert into audited_user (report_date, account_id, user_id, user_name, arn, path, created_at, regions,
+				tags, group_names, attached_policies, inline_policies, inventory_notes)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+	}
+
+	private static boolean alreadyInserted(List<Object[]> inserts, IamUser user) {
+		return inserts.stream().anyMatch(row -> row[1].equals(user.accountId()) && row[2].equals(user.userId()));
+	}
+
+	private Object[] insertRow(LocalDate reportDate, LiveUser live) {
+		IamUser user = live.user();
+		return new Object[] { reportDate, user.accountId(), user.userId(), user.userName(), user.arn(), user.path(),
+				SqlTime.of(user.createdAt()), region(user), this.json.writeValueAsString(user.tags()),
+				this.json.writeValueAsString(user.groups()), this.json.writeValueAsString(user.attachedPolicies()),
+				this.json.writeValueAsString(user.inlinePolicies()), String.join(NOTE_SEPARATOR, live.problems()) };
+	}
+
+	private static String region(IamUser user) {
+		return String.join(",", user.regions());
+	}
+
+	/** Live users of an audit (removed ones not counted). */
+	public int count(LocalDate reportDate) {
+		return this.jdbc.queryForObject(
+				"select count(*) from audited_user where report_date = ? and change is distinct from 'REMOVED'",
+				Integer.class, reportDate);
+	}
+
+	/** Accounts of the audit that have live users. */
+	public List<String> accountIds(LocalDate reportDate) {
+		return this.jdbc.queryForList(
+				"select distinct account_id from audited_user where report_date = ? and change is distinct from 'REMOVED' order by account_id",
+				String.class, reportDate);
+	}
+
+	/** The users of an account as the inventory reported them. */
+	public List<IamUser> ofAccount(LocalDate reportDate, String accountId) {
+		return this.jdbc.query("""
+				select * from audited_user where report_date = ? and account_id = ?
+				and change is distinct from 'REMOVED' order by user_id""",
+				(rs, row) -> iamUser(rs), reportDate, accountId);
+	}
+
+	/** Stores what enrichment found (the notes given are the enrichment's own). */
+	public void enrich(LocalDate reportDate, List<AuditedUser> users) {
+		this.jdbc.batchUpdate("""
+				update audited_user set owner = ?, owner_source = ?, creator = ?, creator_type = ?, creator_kind = ?,
+				creator_detail = ?, activity_status = ?, password_enabled = ?, password_last_used = ?, mfa_active = ?,
+				access_key_1_active = ?, access_key_1_last_rotated = ?, access_key_1_last_used = ?,
+				access_key_2_active = ?, access_key_2_last_rotated = ?, access_key_2_last_used = ?,
+				last_activity = ?, days_inactive = ?, findings = ?, enrichment_notes = ?
+				where report_date = ? and account_id = ? and user_id = ?""",
+				users.stream().map(user -> enrichmentRow(reportDate, user)).toList());
+	}
+
+	private static Object[] enrichmentRow(LocalDate reportDate, AuditedUser audited) {
+		Creator creator = audited.creator();
+		UserActivity activity = audited.activity();
+		return new Object[] { audited.owner().name(), audited.owner().tagKey(), creator.principal(),
+				creator.type().name(), creator.kind().name(), creator.detail(), activity.status().name(),
+				activity.passwordEnabled(), SqlTime.of(activity.passwordLastUsed()), activity.mfaActive(),
+				activity.accessKey1().active(), SqlTime.of(activity.accessKey1().lastRotated()),
+				SqlTime.of(activity.accessKey1().lastUsed()), activity.accessKey2().active(),
+				SqlTime.of(activity.accessKey2().lastRotated()), SqlTime.of(activity.accessKey2().lastUsed()),
+				SqlTime.of(activity.lastActivity()), activity.daysInactive(), Finding.join(audited.findings()),
+				String.join(NOTE_SEPARATOR, audited.notes()), reportDate, audited.user().accountId(),
+				audited.user().userId() };
+	}
+
+	/**
+	 * Streams the users of an audit, by account and user name, without holding them all in
+	 * memory (PostgreSQL streams only inside a transaction, as the steps run).
+	 */
+	public <T> T stream(LocalDate reportDate, Function<Stream<AuditedUser>, T> consumer) {
+		try (Stream<AuditedUser> users = this.jdbc.queryForStream(
+				SELECT + " where u.report_date = ? order by u.account_id, lower(u.user_name), u.user_id",
+				this::auditedUser, reportDate)) {
+			return consumer.apply(users);
+		}
+	}
+
+	/** The users of an audit, all in memory: for small audits and tests. */
+	public List<AuditedUser> all(LocalDate reportDate) {
+		return stream(reportDate, Stream::toList);
+	}
+
+	private AuditedUser auditedUser(ResultSet rs, int row) throws SQLException {
+		List<String> notes = Stream.of(rs.getString("inventory_notes"), rs.getString("enrichment_notes"))
+			.filter(note -> note != null && !note.isEmpty())
+			.flatMap(note -> Arrays.stream(note.split(NOTE_SEPARATOR)))
+			.toList();
+		String change = rs.getString("change");
+		return new AuditedUser(iamUser(rs), rs.getString("account_name"), owner(rs), creator(rs), activity(rs),
+				Finding.split(rs.getString("findings")), (change != null) ? Change.valueOf(change) : null,
+				rs.getString("change_detail"), notes);
+	}
+
+	private IamUser iamUser(ResultSet rs) throws SQLException {
+		return new IamUser(rs.getString("account_id"), rs.getString("user_id"), rs.getString("user_name"),
+				rs.getString("arn"), rs.getString("path"), SqlTime.get(rs, "created_at"),
+				this.json.readValue(rs.getString("tags"), new TypeReference<List<Tag>>() {
+				}), strings(rs, "group_names"), strings(rs, "attached_policies"), strings(rs, "inline_policies"),
+				List.of(rs.getString("regions").split(",")));
+	}
+
+	private List<String> strings(ResultSet rs, String column) throws SQLException {
+		return this.json.readValue(rs.getString(column), new TypeReference<List<String>>() {
+		});
+	}
+
+	private static Owner owner(ResultSet rs) throws SQLException {
+		String name = rs.getString("owner");
+		return (name != null) ? new Owner(name, rs.getString("owner_source")) : Owner.NONE;
+	}
+
+	private static Creator creator(ResultSet rs) throws SQLException {
+		String type = rs.getString("creator_type");
+		if (type == null) {
+			return Creator.unknown("not looked up");
+		}
+		return new Creator(rs.getString("creator"), CreatorType.valueOf(type),
+				CreatorKind.valueOf(rs.getString("creator_kind")), rs.getString("creator_detail"), null, null);
+	}
+
+	private static UserActivity activity(ResultSet rs) throws SQLException {
+		String status = rs.getString("activity_status");
+		if (status == null) {
+			return UserActivity.unknown(ActivityStatus.UNAVAILABLE);
+		}
+		return new UserActivity(ActivityStatus.valueOf(status), bool(rs, "password_enabled"),
+				SqlTime.get(rs, "password_last_used"), bool(rs, "mfa_active"), accessKey(rs, 1), accessKey(rs, 2),
+				SqlTime.get(rs, "last_activity"), (Integer) rs.getObject("days_inactive", Integer.class));
+	}
+
+	private static AccessKey accessKey(ResultSet rs, int number) throws SQLException {
+		String prefix = "access_key_" + number + "_";
+		return new AccessKey(Boolean.TRUE.equals(bool(rs, prefix + "active")), SqlTime.get(rs, prefix + "last_rotated"),
+				SqlTime.get(rs, prefix + "last_used"));
+	}
+
+	private static Boolean bool(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, Boolean.class);
+	}
+
+}

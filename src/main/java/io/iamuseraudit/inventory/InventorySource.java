@@ -1,0 +1,15 @@
+package io.iamuseraudit.inventory;
+
+/** Where the organization's IAM users are listed: the sample files or the Config aggregator. */
+public interface InventorySource {
+
+	/**
+	 * Fetches one page of the inventory query.
+	 * @param nextToken {@code null} for the first page
+	 */
+	InventoryPage fetchPage(String nextToken);
+
+	/** Says where the data comes from, for the reports ("AWS Config aggregator X in us-east-1"). */
+	String description();
+
+}

@@ -1,0 +1,129 @@
+package io.iamuseraudit.job;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import io.iamuseraudit.AuditProperties;
+import io.iamuseraudit.ReportDate;
+import io.iamuseraudit.delivery.ReportEmail;
+import io.iamuseraudit.history.AuditRun;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+
+/**
+ * What {@code java -jar iam-user-audit.jar} does: runs the audit of a report date (or
+ * restarts it where it failed), or lists past audits. The exit code tells cron how it
+ * went.
+ */
+@Component
+class AuditCommandRunner implements ApplicationRunner, ExitCodeGenerator {
+
+	private static final Log logger = LogFactory.getLog(AuditCommandRunner.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job job;
+
+	private final AuditProperties properties;
+
+	private final ReportEmail email;
+
+	private final RunSummary summary;
+
+	private final HistoryCommand history;
+
+	private AuditExitCode exitCode = AuditExitCode.COMPLETED;
+
+	AuditCommandRunner(JobOperator jobOperator, JobRepository jobRepository, Job job, AuditProperties properties,
+			ReportEmail email, RunSummary summary, HistoryCommand history) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.job = job;
+		this.properties = properties;
+		this.email = email;
+		this.summary = summary;
+		this.history = history;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws Exception {
+		try {
+			JobArguments arguments = JobArguments.parse(args.getNonOptionArgs(), LocalDate.now(ZoneOffset.UTC));
+			switch (this.properties.command()) {
+				case HISTORY -> this.history.print();
+				case RUN -> this.exitCode = audit(arguments.reportDate());
+			}
+		}
+		catch (UsageException ex) {
+			logger.error(ex.getMessage());
+			this.exitCode = AuditExitCode.INVALID;
+		}
+	}
+
+	private AuditExitCode audit(LocalDate reportDate) throws Exception {
+		JobParameters parameters = parameters(reportDate);
+		JobExecution last = this.jobRepository.getLastJobExecution(this.job.getName(), parameters);
+		if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+			return alreadyCompleted(reportDate, last);
+		}
+		if (last != null && last.getStatus().isRunning()) {
+			logger.warn("The audit of %s was left %s by a process that is gone (killed?); recovering it to restart"
+				.formatted(reportDate, last.getStatus()));
+			this.jobOperator.recover(last);
+		}
+		if (last != null) {
+			logger.info("Restarting the audit of %s where execution %d stopped".formatted(reportDate, last.getId()));
+		}
+		JobExecution execution = this.jobOperator.start(this.job, parameters);
+		AuditExitCode code = exitCode(execution);
+		this.summary.log(execution, code);
+		return code;
+	}
+
+	private JobParameters parameters(LocalDate reportDate) {
+		JobParametersBuilder parameters = new JobParametersBuilder().addLocalDate(ReportDate.PARAMETER, reportDate);
+		if (!this.properties.delivery().enabled()) {
+			parameters.addString(UnlessDryRun.PARAMETER, "true");
+		}
+		return parameters.toJobParameters();
+	}
+
+	private AuditExitCode alreadyCompleted(LocalDate reportDate, JobExecution last) {
+		if (this.properties.email().resend() && this.properties.delivery().enabled()) {
+			this.email.send(reportDate, true);
+			return AuditExitCode.COMPLETED;
+		}
+		logger.info("The audit of %s already completed (execution %d, %s); nothing to do. "
+			.formatted(reportDate, last.getId(), last.getEndTime())
+				+ "To send its email again, add --audit.email.resend=true.");
+		return AuditExitCode.COMPLETED;
+	}
+
+	static AuditExitCode exitCode(JobExecution execution) {
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			return AuditExitCode.FAILED;
+		}
+		return AuditRun.COMPLETED_WITH_WARNINGS.equals(execution.getExitStatus().getExitCode())
+				? AuditExitCode.COMPLETED_WITH_WARNINGS : AuditExitCode.COMPLETED;
+	}
+
+	@Override
+	public int getExitCode() {
+		return this.exitCode.code();
+	}
+
+}

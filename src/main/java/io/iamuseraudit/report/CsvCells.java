@@ -1,0 +1,24 @@
+package io.iamuseraudit.report;
+
+/**
+ * Makes cell text safe to open in a spreadsheet: a cell that starts with {@code =},
+ * {@code +}, {@code -}, {@code @}, a tab or a carriage return would be read as a formula,
+ * so it gets a leading apostrophe (OWASP's CSV injection advice). Quoting is left to the
+ * CSV printer.
+ */
+public final class CsvCells {
+
+	private CsvCells() {
+	}
+
+	public static String neutralise(String value) {
+		if (value == null || value.isEmpty()) {
+			return "";
+		}
+		return switch (value.charAt(0)) {
+			case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
+			default -> value;
+		};
+	}
+
+}

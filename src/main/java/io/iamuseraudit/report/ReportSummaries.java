@@ -1,0 +1,50 @@
+package io.iamuseraudit.report;
+
+import java.time.LocalDate;
+
+import io.iamuseraudit.AuditProperties;
+import io.iamuseraudit.history.AccountStatuses;
+import io.iamuseraudit.history.AuditRun;
+import io.iamuseraudit.history.AuditRuns;
+import io.iamuseraudit.history.AuditWarnings;
+import io.iamuseraudit.history.AuditedUsers;
+import io.iamuseraudit.history.RejectedRows;
+import org.springframework.stereotype.Component;
+
+/** Computes an audit's {@link ReportSummary} from the history database. Thread-safe. */
+@Component
+public class ReportSummaries {
+
+	private final AuditedUsers users;
+
+	private final AuditRuns runs;
+
+	private final AccountStatuses accounts;
+
+	private final RejectedRows rejectedRows;
+
+	private final AuditWarnings warnings;
+
+	public ReportSummaries(AuditedUsers users, AuditRuns runs, AccountStatuses accounts, RejectedRows rejectedRows,
+			AuditWarnings warnings) {
+		this.users = users;
+		this.runs = runs;
+		this.accounts = accounts;
+		this.rejectedRows = rejectedRows;
+		this.warnings = warnings;
+	}
+
+	public ReportSummary of(LocalDate reportDate) {
+		AuditRun run = this.runs.find(reportDate)
+			.orElseThrow(() -> new IllegalStateException("No audit of " + reportDate + " in the history"));
+		SummaryBuilder builder = new SummaryBuilder();
+		this.users.stream(reportDate, (stream) -> {
+			stream.forEach(builder::add);
+			return null;
+		});
+		return builder.build(reportDate, run.sourceDescription(), AuditProperties.Source.SAMPLE.name().equals(run.source()),
+				run.previousReportDate(), this.accounts.all(reportDate), this.rejectedRows.all(reportDate),
+				this.warnings.of(reportDate));
+	}
+
+}

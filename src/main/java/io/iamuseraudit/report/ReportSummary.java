@@ -1,0 +1,53 @@
+package io.iamuseraudit.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.iamuseraudit.history.AccountStatus;
+import io.iamuseraudit.history.AuditedUser;
+import io.iamuseraudit.inventory.InventoryRow.RejectedRow;
+
+/**
+ * The numbers an audit's reader sees first, computed from the history database for the
+ * PDF's first pages and the email.
+ *
+ * @param previousReportDate the audit compared with, {@code null} for a baseline
+ * @param users live users (removed ones excluded)
+ * @param highFindings high-severity findings, over all users
+ * @param highSeverityUsers users with a high-severity finding, at most
+ * {@link SummaryBuilder#HIGH_SEVERITY_LISTED}
+ * @param warnings what keeps the audit from being complete
+ */
+public record ReportSummary(LocalDate reportDate, String sourceDescription, boolean sampleData,
+		LocalDate previousReportDate, int users, int accounts, int usersWithOwner, int highFindings,
+		int usersWithHighFindings, List<FindingCount> findings, List<AccountSummary> accountSummaries,
+		List<LabelCount> creatorKinds, List<LabelCount> changes, List<AuditedUser> highSeverityUsers,
+		List<AccountStatus> accountsNotFullyAudited, List<RejectedRow> rejectedRows, List<String> warnings) {
+
+	public int ownerCoveragePercent() {
+		return (this.users == 0) ? 100 : (int) Math.floor(100.0 * this.usersWithOwner / this.users);
+	}
+
+	public int changeCount(String label) {
+		return this.changes.stream().filter(change -> change.label().equals(label)).mapToInt(LabelCount::count).sum();
+	}
+
+	/** How many users have a finding. */
+	public record FindingCount(String code, String severity, String description, int users) {
+	}
+
+	/** One account's line in the summary. */
+	public record AccountSummary(String accountId, String accountName, int users, int withOwner, int high, int medium,
+			int low, boolean fullyAudited) {
+
+		public int ownerCoveragePercent() {
+			return (this.users == 0) ? 100 : (int) Math.floor(100.0 * this.withOwner / this.users);
+		}
+
+	}
+
+	/** A label and a count, for tables and charts. */
+	public record LabelCount(String label, int count) {
+	}
+
+}
