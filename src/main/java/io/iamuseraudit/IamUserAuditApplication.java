@@ -25,7 +25,7 @@ public class IamUserAuditApplication {
 
 	static AuditExitCode startupExitCode(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConfigurationPropertiesBindException) {
+			if (cause instanceof ConfigurationPropertiesBindException || cause instanceof InvalidConfigurationException) {
 				return AuditExitCode.INVALID;
 			}
 		}

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import io.iamuseraudit.AuditProperties;
+import io.iamuseraudit.InvalidConfigurationException;
 import io.iamuseraudit.ReportDate;
 import io.iamuseraudit.delivery.ReportEmail;
 import io.iamuseraudit.history.AuditRun;
@@ -115,7 +116,10 @@ class AuditCommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	static AuditExitCode exitCode(JobExecution execution) {
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			return AuditExitCode.FAILED;
+			boolean misconfigured = execution.getAllFailureExceptions()
+				.stream()
+				.anyMatch(failure -> failure instanceof InvalidConfigurationException);
+			return misconfigured ? AuditExitCode.INVALID : AuditExitCode.FAILED;
 		}
 		return AuditRun.COMPLETED_WITH_WARNINGS.equals(execution.getExitStatus().getExitCode())
 				? AuditExitCode.COMPLETED_WITH_WARNINGS : AuditExitCode.COMPLETED;

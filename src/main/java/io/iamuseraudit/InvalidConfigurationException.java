@@ -1,0 +1,18 @@
+package io.iamuseraudit;
+
+/**
+ * The configuration names something that does not exist or cannot work (an aggregator, a
+ * query without a required field, a sender SES refuses). The message says what to fix; the
+ * run ends with exit code 2.
+ */
+public class InvalidConfigurationException extends RuntimeException {
+
+	public InvalidConfigurationException(String message) {
+		super(message);
+	}
+
+	public InvalidConfigurationException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}
