@@ -1,5 +1,6 @@
 package io.iamuseraudit;
 
+import io.iamuseraudit.job.AuditCommandRunner;
 import io.iamuseraudit.job.AuditExitCode;
 
 import org.springframework.boot.SpringApplication;
@@ -14,7 +15,9 @@ public class IamUserAuditApplication {
 	public static void main(String[] args) {
 		int exitCode;
 		try {
-			exitCode = SpringApplication.exit(SpringApplication.run(IamUserAuditApplication.class, args));
+			exitCode = SpringApplication
+				.exit(SpringApplication.run(new Class<?>[] { IamUserAuditApplication.class, AuditCommandRunner.class },
+						args));
 		}
 		catch (RuntimeException ex) {
 			// Spring Boot has already reported the failure (naming the property, for bad configuration).

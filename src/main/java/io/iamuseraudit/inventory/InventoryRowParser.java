@@ -56,7 +56,8 @@ public final class InventoryRowParser {
 		}
 		String userName = text(row, "resourceName");
 		String userId = text(row, "resourceId");
-		if (DELETED.contains(text(row, "configurationItemStatus"))) {
+		String status = text(row, "configurationItemStatus");
+		if (status != null && DELETED.contains(status)) {
 			return new DeletedUser(accountId, userName);
 		}
 		if (userName == null || userName.isBlank() || userName.length() > 128) {

@@ -21,15 +21,14 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.stereotype.Component;
 
 /**
  * What {@code java -jar iam-user-audit.jar} does: runs the audit of a report date (or
  * restarts it where it failed), or lists past audits. The exit code tells cron how it
- * went.
+ * went. Registered by {@code main}, not by component scanning, so that tests starting the
+ * application context run no audit of their own.
  */
-@Component
-class AuditCommandRunner implements ApplicationRunner, ExitCodeGenerator {
+public class AuditCommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private static final Log logger = LogFactory.getLog(AuditCommandRunner.class);
 
@@ -49,7 +48,7 @@ class AuditCommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private AuditExitCode exitCode = AuditExitCode.COMPLETED;
 
-	AuditCommandRunner(JobOperator jobOperator, JobRepository jobRepository, Job job, AuditProperties properties,
+	public AuditCommandRunner(JobOperator jobOperator, JobRepository jobRepository, Job job, AuditProperties properties,
 			ReportEmail email, RunSummary summary, HistoryCommand history) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
