@@ -1,0 +1,114 @@
+package io.iamuseraudit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * The packaged jar as cron runs it, in a working directory of its own (so the sample and the
+ * query come from the copies bundled in the jar): exit codes, messages, re-runs.
+ */
+class CommandLineIntegrationTests {
+
+	private static final Path JAR = Path.of("target/iam-user-audit.jar").toAbsolutePath();
+
+	@TempDir
+	Path workingDirectory;
+
+	@BeforeAll
+	static void jarIsBuilt() {
+		assumeThat(JAR).as("run by 'mvnw verify', after packaging").exists();
+	}
+
+	@Test
+	void auditsTheSampleThenRecognisesTheCompletedAudit() throws Exception {
+		Run first = run("reportDate=2026-11-24");
+
+		assertThat(first.exitCode()).as(first.output()).isZero();
+		assertThat(first.output()).contains("IAM user audit 2026-11-24: completed (exit code 0)");
+		assertThat(this.workingDirectory.resolve("out/iam-user-audit-2026-11-24.pdf")).isNotEmptyFile();
+		assertThat(this.workingDirectory.resolve("data")).isDirectory();
+
+		Run again = run("reportDate=2026-11-24");
+
+		assertThat(again.exitCode()).as(again.output()).isZero();
+		assertThat(again.output()).contains("The audit of 2026-11-24 already completed");
+		try (var emails = Files.list(this.workingDirectory.resolve("out/outbox"))) {
+			assertThat(emails).hasSize(1);
+		}
+
+		Run history = run("--audit.command=history");
+
+		assertThat(history.exitCode()).isZero();
+		assertThat(history.output()).containsPattern("2026-11-24\\s+COMPLETED\\s+sample\\s+300\\s+10");
+	}
+
+	@Nested
+	class InvalidUsage {
+
+		@Test
+		void namesAnInvalidPropertyValue() throws Exception {
+			Run run = run("--audit.findings.inactive-days=0");
+
+			assertThat(run.exitCode()).isEqualTo(2);
+			assertThat(run.output()).contains("audit.findings.inactiveDays", "Value: \"0\"", "must be greater than or equal to 1");
+			assertThat(CommandLineIntegrationTests.this.workingDirectory.resolve("out")).doesNotExist();
+		}
+
+		@Test
+		void namesAMisspeltProperty() throws Exception {
+			Run run = run("--audit.findings.inactive-dayz=30");
+
+			assertThat(run.exitCode()).isEqualTo(2);
+			assertThat(run.output()).contains("audit.findings.inactive-dayz");
+		}
+
+		@Test
+		void namesAPropertyThatAnotherOneRequires() throws Exception {
+			Run run = run("--audit.source=aws");
+
+			assertThat(run.exitCode()).isEqualTo(2);
+			assertThat(run.output()).contains("audit.aws.config.aggregator-name is required when audit.source=aws");
+		}
+
+		@Test
+		void refusesAnInvalidReportDate() throws Exception {
+			Run run = run("reportDate=2026-13-01");
+
+			assertThat(run.exitCode()).isEqualTo(2);
+			assertThat(run.output()).contains("reportDate must be a date", "usage:");
+		}
+
+	}
+
+	private Run run(String... arguments) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Xmx512m", "-jar", JAR.toString()));
+		command.addAll(List.of(arguments));
+		Path log = Files.createTempFile(this.workingDirectory.getParent(), "run-", ".log");
+		Process process = new ProcessBuilder(command).directory(this.workingDirectory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
+		String output = Files.readString(log, StandardCharsets.UTF_8);
+		Files.delete(log);
+		return new Run(process.exitValue(), output);
+	}
+
+	record Run(int exitCode, String output) {
+	}
+
+}
