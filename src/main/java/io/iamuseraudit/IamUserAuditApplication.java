@@ -15,12 +15,12 @@ public class IamUserAuditApplication {
 	public static void main(String[] args) {
 		int exitCode;
 		try {
-			exitCode = SpringApplication
-				.exit(SpringApplication.run(new Class<?>[] { IamUserAuditApplication.class, AuditCommandRunner.class },
-						args));
+			exitCode = SpringApplication.exit(SpringApplication
+				.run(new Class<?>[] { IamUserAuditApplication.class, AuditCommandRunner.class }, args));
 		}
 		catch (RuntimeException ex) {
-			// Spring Boot has already reported the failure (naming the property, for bad configuration).
+			// Spring Boot has already reported the failure (naming the property, for bad
+			// configuration).
 			exitCode = startupExitCode(ex).code();
 		}
 		System.exit(exitCode);
@@ -28,7 +28,8 @@ public class IamUserAuditApplication {
 
 	static AuditExitCode startupExitCode(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConfigurationPropertiesBindException || cause instanceof InvalidConfigurationException) {
+			if (cause instanceof ConfigurationPropertiesBindException
+					|| cause instanceof InvalidConfigurationException) {
 				return AuditExitCode.INVALID;
 			}
 		}

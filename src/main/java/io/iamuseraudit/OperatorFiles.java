@@ -14,8 +14,8 @@ import org.springframework.core.io.Resource;
 
 /**
  * Finds the files an operator edits under {@code jobs/} (the query, the sample
- * organization). A relative path is looked up in the working directory first and falls back
- * to the copy bundled in the jar at build time; {@code file:} and {@code classpath:}
+ * organization). A relative path is looked up in the working directory first and falls
+ * back to the copy bundled in the jar at build time; {@code file:} and {@code classpath:}
  * locations are taken as they are.
  */
 public final class OperatorFiles {

@@ -9,7 +9,10 @@ import java.time.ZoneOffset;
 
 import org.springframework.jdbc.core.SqlParameterValue;
 
-/** Instants to and from {@code timestamp with time zone} columns, nulls included, on every database. */
+/**
+ * Instants to and from {@code timestamp with time zone} columns, nulls included, on every
+ * database.
+ */
 public final class SqlTime {
 
 	private SqlTime() {

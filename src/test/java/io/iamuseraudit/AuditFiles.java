@@ -71,7 +71,10 @@ public final class AuditFiles {
 		return Map.ofEntries(found.toArray(Map.Entry[]::new));
 	}
 
-	/** The text of a message's parts of a MIME type ({@code text/html}, {@code text/plain}). */
+	/**
+	 * The text of a message's parts of a MIME type ({@code text/html},
+	 * {@code text/plain}).
+	 */
 	public static String text(MimeMessage message, String mimeType) throws IOException, MessagingException {
 		StringBuilder text = new StringBuilder();
 		collectText(message, mimeType, text);

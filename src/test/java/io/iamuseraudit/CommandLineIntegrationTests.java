@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * The packaged jar as cron runs it, in a working directory of its own (so the sample and the
- * query come from the copies bundled in the jar): exit codes, messages, re-runs.
+ * The packaged jar as cron runs it, in a working directory of its own (so the sample and
+ * the query come from the copies bundled in the jar): exit codes, messages, re-runs.
  */
 class CommandLineIntegrationTests {
 
@@ -63,7 +63,8 @@ class CommandLineIntegrationTests {
 			Run run = run("--audit.findings.inactive-days=0");
 
 			assertThat(run.exitCode()).isEqualTo(2);
-			assertThat(run.output()).contains("audit.findings.inactiveDays", "Value: \"0\"", "must be greater than or equal to 1");
+			assertThat(run.output()).contains("audit.findings.inactiveDays", "Value: \"0\"",
+					"must be greater than or equal to 1");
 			assertThat(CommandLineIntegrationTests.this.workingDirectory.resolve("out")).doesNotExist();
 		}
 
@@ -94,8 +95,8 @@ class CommandLineIntegrationTests {
 	}
 
 	private Run run(String... arguments) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx512m", "-jar", JAR.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", JAR.toString()));
 		command.addAll(List.of(arguments));
 		Path log = Files.createTempFile(this.workingDirectory.getParent(), "run-", ".log");
 		Process process = new ProcessBuilder(command).directory(this.workingDirectory.toFile())

@@ -7,7 +7,10 @@ import io.iamuseraudit.inventory.SampleOrganization;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Account names from the sample organization's {@code accounts.json} (ListAccounts output). */
+/**
+ * Account names from the sample organization's {@code accounts.json} (ListAccounts
+ * output).
+ */
 public final class SampleAccountDirectory implements AccountDirectory {
 
 	private final SampleOrganization organization;

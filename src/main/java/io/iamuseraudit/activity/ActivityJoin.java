@@ -44,9 +44,16 @@ public final class ActivityJoin {
 		return UserActivity.of(row, user.createdAt(), reportDate);
 	}
 
-	/** Users in the report that no inventory user matched (created since the inventory last synced). */
+	/**
+	 * Users in the report that no inventory user matched (created since the inventory
+	 * last synced).
+	 */
 	public List<String> unmatchedReportUsers() {
-		return this.report.users().stream().filter(row -> !this.matched.contains(row)).map(CredentialReportRow::user).toList();
+		return this.report.users()
+			.stream()
+			.filter(row -> !this.matched.contains(row))
+			.map(CredentialReportRow::user)
+			.toList();
 	}
 
 }

@@ -16,8 +16,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the CSV of an IAM credential report. Columns are found by name, so columns IAM
- * adds later are ignored; a value that cannot be read becomes unknown and is listed in the
- * report's problems, never failing the whole report. Thread-safe.
+ * adds later are ignored; a value that cannot be read becomes unknown and is listed in
+ * the report's problems, never failing the whole report. Thread-safe.
  */
 public final class CredentialReportParser {
 
@@ -66,7 +66,10 @@ public final class CredentialReportParser {
 				values.time(prefix + "last_used_date"));
 	}
 
-	/** One record's values by column name; unreadable ones are noted with the user they belong to. */
+	/**
+	 * One record's values by column name; unreadable ones are noted with the user they
+	 * belong to.
+	 */
 	private record Values(CSVRecord record, List<String> problems) {
 
 		String text(String column) {

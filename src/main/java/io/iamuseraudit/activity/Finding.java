@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What is wrong with a user, most severe first. The codes appear in the CSV's {@code findings}. */
+/**
+ * What is wrong with a user, most severe first. The codes appear in the CSV's
+ * {@code findings}.
+ */
 public enum Finding {
 
 	CONSOLE_WITHOUT_MFA(Severity.HIGH, "Console password without MFA"),
@@ -13,8 +16,7 @@ public enum Finding {
 	INACTIVE(Severity.MEDIUM, "No activity for the inactivity threshold"),
 	ACCESS_KEY_NOT_ROTATED(Severity.MEDIUM, "Active access key older than the rotation threshold"),
 	UNUSED_ACCESS_KEY(Severity.MEDIUM, "Active access key never used or unused for the inactivity threshold"),
-	NO_OWNER(Severity.MEDIUM, "No owner tag"),
-	TWO_ACTIVE_KEYS(Severity.LOW, "Two active access keys"),
+	NO_OWNER(Severity.MEDIUM, "No owner tag"), TWO_ACTIVE_KEYS(Severity.LOW, "Two active access keys"),
 	DIRECT_POLICIES(Severity.LOW, "Policies attached to the user rather than a group");
 
 	private final Severity severity;

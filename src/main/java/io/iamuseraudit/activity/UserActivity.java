@@ -10,11 +10,11 @@ import java.util.stream.Stream;
  * What the credential report says of a user's use of its credentials.
  *
  * @param lastActivity the latest of password and access key use, {@code null} if never
- * @param daysInactive days from the last activity (or from creation, if never used) to the
- * report date
+ * @param daysInactive days from the last activity (or from creation, if never used) to
+ * the report date
  */
-public record UserActivity(ActivityStatus status, Boolean passwordEnabled, Instant passwordLastUsed,
-		Boolean mfaActive, AccessKey accessKey1, AccessKey accessKey2, Instant lastActivity, Integer daysInactive) {
+public record UserActivity(ActivityStatus status, Boolean passwordEnabled, Instant passwordLastUsed, Boolean mfaActive,
+		AccessKey accessKey1, AccessKey accessKey2, Instant lastActivity, Integer daysInactive) {
 
 	public static UserActivity unknown(ActivityStatus status) {
 		return new UserActivity(status, null, null, null, AccessKey.NONE, AccessKey.NONE, null, null);

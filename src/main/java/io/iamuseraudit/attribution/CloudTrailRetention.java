@@ -13,7 +13,10 @@ public final class CloudTrailRetention {
 	private CloudTrailRetention() {
 	}
 
-	/** Why no {@code CreateUser} event was found for a user, given where the history starts. */
+	/**
+	 * Why no {@code CreateUser} event was found for a user, given where the history
+	 * starts.
+	 */
 	public static Creator notFound(IamUser user, Instant historyStart) {
 		if (user.createdAt() == null) {
 			return Creator.unknown("creation date unknown");

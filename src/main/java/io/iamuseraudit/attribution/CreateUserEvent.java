@@ -16,13 +16,15 @@ import io.iamuseraudit.inventory.IamUser;
  */
 public record CreateUserEvent(String accountId, String userName, String userId, Instant eventTime, Creator creator) {
 
-	/** How far an event may be from the user's creation date and still be its creation. */
+	/**
+	 * How far an event may be from the user's creation date and still be its creation.
+	 */
 	static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
 	/**
-	 * Whether this event created the given user: the same user id, or, when the event does
-	 * not name one, the same name at the user's creation time (a user deleted and re-created
-	 * under the same name is another user).
+	 * Whether this event created the given user: the same user id, or, when the event
+	 * does not name one, the same name at the user's creation time (a user deleted and
+	 * re-created under the same name is another user).
 	 */
 	public boolean created(IamUser user) {
 		if (this.accountId != null && !this.accountId.equals(user.accountId())) {

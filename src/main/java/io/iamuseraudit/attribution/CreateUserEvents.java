@@ -8,9 +8,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads CloudTrail records of {@code CreateUser} (the JSON that {@code LookupEvents} returns
- * as {@code CloudTrailEvent}, or one element of a trail log file's {@code Records}) and
- * classifies who made the call. Thread-safe.
+ * Reads CloudTrail records of {@code CreateUser} (the JSON that {@code LookupEvents}
+ * returns as {@code CloudTrailEvent}, or one element of a trail log file's
+ * {@code Records}) and classifies who made the call. Thread-safe.
  * <p>
  * People: IAM users, root, Identity Center users, permission-set role sessions
  * ({@code AWSReservedSSO_*}) and role sessions named like an email address. Automation:
@@ -58,7 +58,8 @@ public final class CreateUserEvents {
 			throw new IllegalArgumentException("CreateUser event without a readable eventTime");
 		}
 		String userId = text(record.path("responseElements").path("user"), "userId");
-		return new CreateUserEvent(text(record, "recipientAccountId"), userName, userId, eventTime, creator(record.path("userIdentity"), eventTime));
+		return new CreateUserEvent(text(record, "recipientAccountId"), userName, userId, eventTime,
+				creator(record.path("userIdentity"), eventTime));
 	}
 
 	static Creator creator(JsonNode identity, Instant eventTime) {
@@ -76,9 +77,9 @@ public final class CreateUserEvents {
 			case "Root" -> new Creator("root", CreatorType.ROOT, CreatorKind.PERSON,
 					"root user of account " + text(identity, "accountId"), eventTime, null);
 			case "AssumedRole" -> assumedRole(identity, arn, eventTime);
-			case "IdentityCenterUser" -> new Creator(
-					String.valueOf(text(identity.path("onBehalfOf"), "userId")), CreatorType.IDENTITY_CENTER_USER,
-					CreatorKind.PERSON, text(identity.path("onBehalfOf"), "identityStoreArn"), eventTime, null);
+			case "IdentityCenterUser" -> new Creator(String.valueOf(text(identity.path("onBehalfOf"), "userId")),
+					CreatorType.IDENTITY_CENTER_USER, CreatorKind.PERSON,
+					text(identity.path("onBehalfOf"), "identityStoreArn"), eventTime, null);
 			default -> new Creator((arn != null) ? arn : type, CreatorType.UNKNOWN, CreatorKind.UNKNOWN,
 					"unrecognised userIdentity type " + type, eventTime, null);
 		};
@@ -98,7 +99,10 @@ public final class CreateUserEvents {
 		return new Creator(role + "/" + session, CreatorType.ASSUMED_ROLE, kind, arn, eventTime, null);
 	}
 
-	/** {@code AWSReservedSSO_AdministratorAccess_1a2b3c4d} names permission set {@code AdministratorAccess}. */
+	/**
+	 * {@code AWSReservedSSO_AdministratorAccess_1a2b3c4d} names permission set
+	 * {@code AdministratorAccess}.
+	 */
 	static String permissionSet(String ssoRole) {
 		String rest = ssoRole.substring(SSO_ROLE_PREFIX.length());
 		int suffix = rest.lastIndexOf('_');

@@ -9,11 +9,11 @@ import java.time.Instant;
  * a service; {@code null} when unknown
  * @param type the principal's type
  * @param kind person or automation
- * @param detail more about the principal (its ARN, the role or permission set), or why the
- * creator is unknown
+ * @param detail more about the principal (its ARN, the role or permission set), or why
+ * the creator is unknown
  * @param eventTime time of the {@code CreateUser} event, if found
- * @param source where it was found: {@code cloudtrail}, {@code org-trail}, {@code sample},
- * {@code history}
+ * @param source where it was found: {@code cloudtrail}, {@code org-trail},
+ * {@code sample}, {@code history}
  */
 public record Creator(String principal, CreatorType type, CreatorKind kind, String detail, Instant eventTime,
 		String source) {

@@ -26,8 +26,8 @@ public final class CreatorAttribution {
 
 	/**
 	 * @return a creator, known or not, for every user, by user id
-	 * @throws io.iamuseraudit.account.AccountAccessException when the source cannot read the
-	 * account (creators already known are not lost: the caller asks again)
+	 * @throws io.iamuseraudit.account.AccountAccessException when the source cannot read
+	 * the account (creators already known are not lost: the caller asks again)
 	 */
 	public Map<String, Creator> attribute(MemberAccount account, List<IamUser> users, LocalDate reportDate) {
 		Map<String, Creator> known = this.knownCreators.ofAccount(account.id());
@@ -50,7 +50,10 @@ public final class CreatorAttribution {
 		return creators;
 	}
 
-	/** Creators of an account that could not be read: those known from earlier audits, the rest unknown. */
+	/**
+	 * Creators of an account that could not be read: those known from earlier audits, the
+	 * rest unknown.
+	 */
 	public Map<String, Creator> knownOnly(MemberAccount account, List<IamUser> users) {
 		Map<String, Creator> known = this.knownCreators.ofAccount(account.id());
 		Map<String, Creator> creators = new HashMap<>();

@@ -1,6 +1,9 @@
 package io.iamuseraudit.attribution;
 
-/** The kind of principal that called {@code CreateUser}, as CloudTrail's {@code userIdentity.type} says. */
+/**
+ * The kind of principal that called {@code CreateUser}, as CloudTrail's
+ * {@code userIdentity.type} says.
+ */
 public enum CreatorType {
 
 	IAM_USER("IAMUser"), ASSUMED_ROLE("AssumedRole"), ROOT("Root"), AWS_SERVICE("AWSService"),

@@ -54,8 +54,7 @@ public final class KnownCreators {
 
 	private static Object[] row(String accountId, String userId, Creator creator, LocalDate foundOn) {
 		return new Object[] { accountId, userId, creator.principal(), creator.type().name(), creator.kind().name(),
-				creator.detail(), String.valueOf(creator.source()), SqlTime.of(creator.eventTime()),
-				foundOn };
+				creator.detail(), String.valueOf(creator.source()), SqlTime.of(creator.eventTime()), foundOn };
 	}
 
 }

@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tagKeys tag keys that name a user's owner, in order of preference, compared
  * case-insensitively
  */
-public record OwnerProperties(
-		@NotEmpty @DefaultValue({ "owner", "technical-owner", "team", "contact" }) List<@NotBlank String> tagKeys) {
+public record OwnerProperties(@NotEmpty @DefaultValue( {
+		"owner", "technical-owner", "team", "contact" }) List<@NotBlank String> tagKeys){
 }

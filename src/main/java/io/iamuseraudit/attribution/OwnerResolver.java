@@ -20,8 +20,8 @@ public final class OwnerResolver {
 	public Owner resolve(List<Tag> tags) {
 		for (String wanted : this.tagKeys) {
 			for (Tag tag : tags) {
-				if (tag.key() != null && tag.key().strip().toLowerCase(Locale.ROOT).equals(wanted) && tag.value() != null
-						&& !tag.value().isBlank()) {
+				if (tag.key() != null && tag.key().strip().toLowerCase(Locale.ROOT).equals(wanted)
+						&& tag.value() != null && !tag.value().isBlank()) {
 					return new Owner(tag.value().strip(), tag.key());
 				}
 			}

@@ -37,7 +37,10 @@ public final class ApiCallCounter implements ExecutionInterceptor {
 			.incrementAndGet();
 	}
 
-	/** Takes the calls counted so far for an account, by service, and starts again from zero. */
+	/**
+	 * Takes the calls counted so far for an account, by service, and starts again from
+	 * zero.
+	 */
 	public Map<String, Integer> drain(String account) {
 		Map<String, AtomicInteger> counted = this.calls.remove(account);
 		Map<String, Integer> drained = new TreeMap<>();

@@ -26,12 +26,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * The AWS clients: built once, lazily (an audit of the sample builds none), sharing one HTTP
- * connection pool, with call and attempt timeouts, the SDK's standard retry strategy with
- * backoff (its retry circuit breaker off, so that a throttled call is retried rather than
- * failed), and the API call counter. Credentials come from the default provider chain and
- * endpoints from {@code AWS_ENDPOINT_URL[_<SERVICE>]}, as with every AWS tool; member
- * accounts' credentials are given per request.
+ * The AWS clients: built once, lazily (an audit of the sample builds none), sharing one
+ * HTTP connection pool, with call and attempt timeouts, the SDK's standard retry strategy
+ * with backoff (its retry circuit breaker off, so that a throttled call is retried rather
+ * than failed), and the API call counter. Credentials come from the default provider
+ * chain and endpoints from {@code AWS_ENDPOINT_URL[_<SERVICE>]}, as with every AWS tool;
+ * member accounts' credentials are given per request.
  */
 @Configuration(proxyBeanMethods = false)
 @Lazy
@@ -95,9 +95,8 @@ public class AwsClientsConfiguration {
 
 	@Bean
 	S3Client s3Client(AwsClientFactory clients) {
-		return clients.build(S3Client.builder()
-			.forcePathStyle(EndpointOverrides.isOverridden("S3"))
-			.crossRegionAccessEnabled(true));
+		return clients.build(
+				S3Client.builder().forcePathStyle(EndpointOverrides.isOverridden("S3")).crossRegionAccessEnabled(true));
 	}
 
 	@Bean

@@ -25,12 +25,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts per call (the SDK backs off between them, longer when
  * throttled)
  */
-public record AwsProperties(@NotBlank @Pattern(regexp = "[a-z]{2}(-[a-z]+)+-\\d") @DefaultValue("us-east-1") String region,
+public record AwsProperties(
+		@NotBlank @Pattern(regexp = "[a-z]{2}(-[a-z]+)+-\\d") @DefaultValue("us-east-1") String region,
 		@Valid @DefaultValue ConfigProperties config,
 		@NotBlank @Pattern(regexp = "[\\w+=,.@-]{1,64}") @DefaultValue("IamUserAuditRole") String memberRoleName,
 		@Size(min = 2, max = 1224) @Pattern(regexp = "[\\w+=,.@:/-]+") String memberRoleExternalId,
-		@Valid @DefaultValue CloudTrailProperties cloudtrail,
-		@NotNull @DefaultValue("2m") Duration apiCallTimeout,
+		@Valid @DefaultValue CloudTrailProperties cloudtrail, @NotNull @DefaultValue("2m") Duration apiCallTimeout,
 		@NotNull @DefaultValue("20s") Duration apiCallAttemptTimeout,
 		@Min(1) @Max(20) @DefaultValue("8") int maxAttempts) {
 
@@ -49,7 +49,8 @@ public record AwsProperties(@NotBlank @Pattern(regexp = "[a-z]{2}(-[a-z]+)+-\\d"
 	 * {@code audit.aws.cloudtrail.*}: the organization trail's bucket, read for users
 	 * created before CloudTrail's 90 days of event history.
 	 */
-	public record CloudTrailProperties(@Size(min = 3, max = 63) @Pattern(regexp = "[a-z0-9][a-z0-9.-]+[a-z0-9]") String orgTrailBucket,
+	public record CloudTrailProperties(
+			@Size(min = 3, max = 63) @Pattern(regexp = "[a-z0-9][a-z0-9.-]+[a-z0-9]") String orgTrailBucket,
 			@DefaultValue("") String orgTrailPrefix, @Pattern(regexp = "o-[a-z0-9]{10,32}") String organizationId) {
 	}
 

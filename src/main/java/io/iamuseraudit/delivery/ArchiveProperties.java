@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code audit.archive.*}: where the reports are kept as evidence. Without a bucket they go
- * to {@code <output-dir>/archive/} with the same key layout.
+ * {@code audit.archive.*}: where the reports are kept as evidence. Without a bucket they
+ * go to {@code <output-dir>/archive/} with the same key layout.
  *
  * @param bucket S3 bucket of the evidence archive
  * @param prefix key prefix; keys are {@code <prefix><yyyy>/<MM>/<dd>/<reportDate>/<file>}
@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retentionDays Object Lock retention in days
  */
 public record ArchiveProperties(@Size(min = 3, max = 63) @Pattern(regexp = "[a-z0-9][a-z0-9.-]+[a-z0-9]") String bucket,
-		@NotNull @Pattern(regexp = "([\\w!.*'()/-]*/)?", message = "must be empty or end with '/' and use only safe key characters") @DefaultValue("iam-user-audit/") String prefix,
+		@NotNull @Pattern(regexp = "([\\w!.*'()/-]*/)?",
+				message = "must be empty or end with '/' and use only safe key characters") @DefaultValue("iam-user-audit/") String prefix,
 		@Size(min = 1, max = 2048) String kmsKeyId, @Pattern(regexp = "\\d{12}") String expectedBucketOwner,
 		ObjectLockMode objectLockMode, @Min(1) @Max(36500) Integer retentionDays) {
 
@@ -32,7 +33,8 @@ public record ArchiveProperties(@Size(min = 3, max = 63) @Pattern(regexp = "[a-z
 
 	}
 
-	@AssertTrue(message = "audit.archive.retention-days is required when audit.archive.object-lock-mode is set, and only then")
+	@AssertTrue(
+			message = "audit.archive.retention-days is required when audit.archive.object-lock-mode is set, and only then")
 	boolean isRetentionConsistent() {
 		return (this.objectLockMode == null) == (this.retentionDays == null);
 	}

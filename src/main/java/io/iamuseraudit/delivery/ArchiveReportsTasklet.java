@@ -29,8 +29,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The {@code archiveReports} step: stores the PDF, the CSV and the raw evidence, then
- * {@code manifest.json} with their checksums. A restart recognises what is already archived
- * and reuses the manifest it wrote, so nothing is uploaded twice or overwritten.
+ * {@code manifest.json} with their checksums. A restart recognises what is already
+ * archived and reuses the manifest it wrote, so nothing is uploaded twice or overwritten.
  */
 public final class ArchiveReportsTasklet implements Tasklet {
 
@@ -94,8 +94,9 @@ public final class ArchiveReportsTasklet implements Tasklet {
 
 	private ArchivedObject store(LocalDate reportDate, Path file, String name) {
 		if (!Files.exists(file)) {
-			throw new IllegalStateException(file + " is missing: it was rendered by this audit's renderReports step and "
-					+ "must stay until the audit is archived");
+			throw new IllegalStateException(
+					file + " is missing: it was rendered by this audit's renderReports step and "
+							+ "must stay until the audit is archived");
 		}
 		ArchivedObject object = this.archive.store(this.keys.key(reportDate, name), file, Sha256.of(file));
 		this.deliveries.archived(reportDate, object);
@@ -120,9 +121,9 @@ public final class ArchiveReportsTasklet implements Tasklet {
 		this.apiCalls.byAccount(reportDate)
 			.forEach(row -> byAccount.computeIfAbsent((String) row.get("account_id"), key -> new TreeMap<>())
 				.put((String) row.get("service"), ((Number) row.get("calls")).intValue()));
-		return new Manifest(TOOL, this.version, reportDate, run.jobExecutionId(), run.source(),
-				run.sourceDescription(), summary.sampleData(), run.startedAt(), run.previousReportDate(), counts,
-				entries, this.apiCalls.byService(reportDate), byAccount);
+		return new Manifest(TOOL, this.version, reportDate, run.jobExecutionId(), run.source(), run.sourceDescription(),
+				summary.sampleData(), run.startedAt(), run.previousReportDate(), counts, entries,
+				this.apiCalls.byService(reportDate), byAccount);
 	}
 
 }

@@ -71,7 +71,8 @@ public final class AuditEmail {
 	private MimeMessage message(ReportSummary summary, List<Path> attachments, List<String> links)
 			throws MessagingException {
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-		message.setFrom(new InternetAddress((this.properties.from() != null) ? this.properties.from() : DEFAULT_SENDER));
+		message
+			.setFrom(new InternetAddress((this.properties.from() != null) ? this.properties.from() : DEFAULT_SENDER));
 		message.setRecipients(RecipientType.TO, addresses(this.properties.to()));
 		message.setRecipients(RecipientType.CC, addresses(this.properties.cc()));
 		message.setSubject(subject(summary), "UTF-8");
@@ -162,7 +163,9 @@ public final class AuditEmail {
 				html.append("<p style=\"color:#b42318\"><b>Sample data:</b> this audit shows the bundled sample ")
 					.append("organization, not an AWS organization.</p>");
 			}
-			html.append("<p>Source: ").append(escape(this.summary.sourceDescription())).append("<br>")
+			html.append("<p>Source: ")
+				.append(escape(this.summary.sourceDescription()))
+				.append("<br>")
 				.append(escape(comparison()))
 				.append("</p>");
 			html.append("<table cellpadding=\"6\" style=\"border-collapse:collapse\">");
@@ -213,7 +216,11 @@ public final class AuditEmail {
 			if (this.summary.sampleData()) {
 				text.append("SAMPLE DATA: the bundled sample organization, not an AWS organization.\n\n");
 			}
-			text.append("Source: ").append(this.summary.sourceDescription()).append('\n').append(comparison()).append("\n\n");
+			text.append("Source: ")
+				.append(this.summary.sourceDescription())
+				.append('\n')
+				.append(comparison())
+				.append("\n\n");
 			headline().forEach(row -> text.append(row[0]).append(": ").append(row[1]).append('\n'));
 			if (!this.summary.findings().isEmpty()) {
 				text.append("\nFindings:\n");
@@ -234,8 +241,9 @@ public final class AuditEmail {
 			return List.of(new String[] { "IAM users", "%,d".formatted(this.summary.users()) },
 					new String[] { "Accounts with users", "%,d".formatted(this.summary.accounts()) },
 					new String[] { "Owner tag coverage", this.summary.ownerCoveragePercent() + " %" },
-					new String[] { "High-severity findings", "%,d (%,d users)".formatted(this.summary.highFindings(),
-							this.summary.usersWithHighFindings()) },
+					new String[] { "High-severity findings",
+							"%,d (%,d users)".formatted(this.summary.highFindings(),
+									this.summary.usersWithHighFindings()) },
 					new String[] { "New / removed / changed users",
 							(this.summary.previousReportDate() != null)
 									? "%,d / %,d / %,d".formatted(this.summary.changeCount("NEW"),

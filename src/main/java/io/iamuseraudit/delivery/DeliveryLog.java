@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code delivery} table: what each audit archived and emailed, so that a restart or a
- * second cron run does not deliver twice. Thread-safe.
+ * The {@code delivery} table: what each audit archived and emailed, so that a restart or
+ * a second cron run does not deliver twice. Thread-safe.
  */
 @Component
 public class DeliveryLog {

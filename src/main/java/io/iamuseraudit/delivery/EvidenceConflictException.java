@@ -1,6 +1,9 @@
 package io.iamuseraudit.delivery;
 
-/** The archive already holds a different object under a key: evidence is never overwritten. */
+/**
+ * The archive already holds a different object under a key: evidence is never
+ * overwritten.
+ */
 public class EvidenceConflictException extends RuntimeException {
 
 	public EvidenceConflictException(String location) {

@@ -2,7 +2,9 @@ package io.iamuseraudit.delivery;
 
 import java.nio.file.Path;
 
-/** Where reports are kept as evidence: an S3 bucket, or a local folder with the same keys. */
+/**
+ * Where reports are kept as evidence: an S3 bucket, or a local folder with the same keys.
+ */
 public interface ReportArchive {
 
 	/**

@@ -47,8 +47,9 @@ public class ReportEmail {
 	public boolean send(LocalDate reportDate, boolean resend) {
 		List<String> sent = this.deliveries.emails(reportDate);
 		if (!sent.isEmpty() && !resend) {
-			logger.info("The email of the audit of %s was sent already (%s); not sending it again (audit.email.resend=true does)"
-				.formatted(reportDate, sent.get(sent.size() - 1)));
+			logger.info(
+					"The email of the audit of %s was sent already (%s); not sending it again (audit.email.resend=true does)"
+						.formatted(reportDate, sent.get(sent.size() - 1)));
 			return false;
 		}
 		ReportFiles files = new ReportFiles(this.outputDir, reportDate);

@@ -2,7 +2,10 @@ package io.iamuseraudit.delivery;
 
 import jakarta.mail.internet.MimeMessage;
 
-/** Sends the report email: through Amazon SES, or into a local outbox as an {@code .eml} file. */
+/**
+ * Sends the report email: through Amazon SES, or into a local outbox as an {@code .eml}
+ * file.
+ */
 public interface ReportMailer {
 
 	/**

@@ -91,8 +91,8 @@ public final class AccountEnricher {
 	private static AccountStatus status(MemberAccount account, int users, List<String> problems,
 			CredentialReport report, ActivityJoin join) {
 		CredentialReportRow root = (report != null) ? report.root() : null;
-		Integer rootKeys = (root != null)
-				? (root.accessKey1().active() ? 1 : 0) + (root.accessKey2().active() ? 1 : 0) : null;
+		Integer rootKeys = (root != null) ? (root.accessKey1().active() ? 1 : 0) + (root.accessKey2().active() ? 1 : 0)
+				: null;
 		List<String> allProblems = new ArrayList<>(problems);
 		if (report != null && !report.problems().isEmpty()) {
 			allProblems.add("credential report: " + report.problems().size() + " unreadable values, e.g. "

@@ -26,8 +26,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@code enrichUsers} step: enriches the users of every account, several accounts at a
- * time (each account's own API quotas are respected by the sources, so a large
+ * The {@code enrichUsers} step: enriches the users of every account, several accounts at
+ * a time (each account's own API quotas are respected by the sources, so a large
  * organization takes about as long as its slowest account).
  * <p>
  * Restart: an account's users are committed together with its "enriched" mark, so a run
@@ -52,8 +52,8 @@ public final class EnrichUsersTasklet implements Tasklet {
 	private final int concurrency;
 
 	public EnrichUsersTasklet(AuditedUsers users, AccountStatuses accounts, AccountDirectory directory,
-			AccountEnricher enricher, ApiCalls apiCalls, ApiCallCounter apiCallCounter,
-			TransactionTemplate transaction, int concurrency) {
+			AccountEnricher enricher, ApiCalls apiCalls, ApiCallCounter apiCallCounter, TransactionTemplate transaction,
+			int concurrency) {
 		this.users = users;
 		this.accounts = accounts;
 		this.directory = directory;

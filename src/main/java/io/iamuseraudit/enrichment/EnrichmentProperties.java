@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code audit.enrichment.*}.
  *
- * @param concurrency accounts enriched at the same time; each account's own API quotas are
- * respected separately, so this bounds threads and connections, not AWS rates
+ * @param concurrency accounts enriched at the same time; each account's own API quotas
+ * are respected separately, so this bounds threads and connections, not AWS rates
  */
 public record EnrichmentProperties(@Min(1) @Max(256) @DefaultValue("16") int concurrency) {
 }

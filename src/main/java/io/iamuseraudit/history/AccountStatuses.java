@@ -13,7 +13,10 @@ import io.iamuseraudit.account.MemberAccount;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The {@code account_status} table: what each audit could read of each account. Thread-safe. */
+/**
+ * The {@code account_status} table: what each audit could read of each account.
+ * Thread-safe.
+ */
 @Component
 public class AccountStatuses {
 
@@ -30,16 +33,18 @@ public class AccountStatuses {
 	}
 
 	/**
-	 * Lists the audit's accounts (once: a restarted enrichment keeps what it had) and returns
-	 * those not enriched yet.
+	 * Lists the audit's accounts (once: a restarted enrichment keeps what it had) and
+	 * returns those not enriched yet.
 	 */
 	public List<MemberAccount> registerAndListPending(LocalDate reportDate, Map<String, String> accountNames) {
-		this.jdbc.update("""
-				insert into account_status (report_date, account_id, account_name, users)
-				select report_date, account_id, account_id, count(*) from audited_user u
-				where report_date = ? and change is distinct from 'REMOVED'
-				and not exists (select 1 from account_status a where a.report_date = u.report_date and a.account_id = u.account_id)
-				group by report_date, account_id""", reportDate);
+		this.jdbc.update(
+				"""
+						insert into account_status (report_date, account_id, account_name, users)
+						select report_date, account_id, account_id, count(*) from audited_user u
+						where report_date = ? and change is distinct from 'REMOVED'
+						and not exists (select 1 from account_status a where a.report_date = u.report_date and a.account_id = u.account_id)
+						group by report_date, account_id""",
+				reportDate);
 		this.jdbc.batchUpdate("update account_status set account_name = ? where report_date = ? and account_id = ?",
 				accountNames.entrySet()
 					.stream()

@@ -37,14 +37,17 @@ public class AuditRuns {
 
 	/** Records that an audit (re)started. */
 	public void start(LocalDate reportDate, String source, String sourceDescription, long jobExecutionId) {
-		int updated = this.jdbc.update("""
-				update audit_run set source = ?, source_description = ?, job_execution_id = ?, status = ?, ended_at = null
-				where report_date = ?""", source, sourceDescription, jobExecutionId, AuditRun.RUNNING, reportDate);
+		int updated = this.jdbc.update(
+				"""
+						update audit_run set source = ?, source_description = ?, job_execution_id = ?, status = ?, ended_at = null
+						where report_date = ?""",
+				source, sourceDescription, jobExecutionId, AuditRun.RUNNING, reportDate);
 		if (updated == 0) {
-			this.jdbc.update("""
-					insert into audit_run (report_date, source, source_description, job_execution_id, status, started_at)
-					values (?, ?, ?, ?, ?, ?)""", reportDate, source, sourceDescription, jobExecutionId,
-					AuditRun.RUNNING, SqlTime.of(Instant.now()));
+			this.jdbc.update(
+					"""
+							insert into audit_run (report_date, source, source_description, job_execution_id, status, started_at)
+							values (?, ?, ?, ?, ?, ?)""",
+					reportDate, source, sourceDescription, jobExecutionId, AuditRun.RUNNING, SqlTime.of(Instant.now()));
 		}
 	}
 
@@ -55,16 +58,17 @@ public class AuditRuns {
 
 	/** Records how an audit ended, with its counts. */
 	public void finish(LocalDate reportDate, String status, int warnings) {
-		this.jdbc.update("""
-				update audit_run set status = ?, ended_at = ?, warnings = ?,
-				users = (select count(*) from audited_user u where u.report_date = audit_run.report_date
-					and u.change is distinct from 'REMOVED'),
-				accounts = (select count(distinct account_id) from audited_user u where u.report_date = audit_run.report_date
-					and u.change is distinct from 'REMOVED'),
-				high_findings = (select coalesce(sum(%s), 0) from audited_user u
-					where u.report_date = audit_run.report_date and u.change is distinct from 'REMOVED')
-				where report_date = ?""".formatted(HIGH_FINDINGS), status, SqlTime.of(Instant.now()), warnings,
-				reportDate);
+		this.jdbc
+			.update("""
+					update audit_run set status = ?, ended_at = ?, warnings = ?,
+					users = (select count(*) from audited_user u where u.report_date = audit_run.report_date
+						and u.change is distinct from 'REMOVED'),
+					accounts = (select count(distinct account_id) from audited_user u where u.report_date = audit_run.report_date
+						and u.change is distinct from 'REMOVED'),
+					high_findings = (select coalesce(sum(%s), 0) from audited_user u
+						where u.report_date = audit_run.report_date and u.change is distinct from 'REMOVED')
+					where report_date = ?"""
+				.formatted(HIGH_FINDINGS), status, SqlTime.of(Instant.now()), warnings, reportDate);
 	}
 
 	public Optional<AuditRun> find(LocalDate reportDate) {

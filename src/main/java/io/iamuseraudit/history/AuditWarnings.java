@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What keeps an audit from being complete: rows that could not be read, accounts not fully
- * audited, users with unreadable fields. Any of them makes the run end with exit code 3.
- * Thread-safe.
+ * What keeps an audit from being complete: rows that could not be read, accounts not
+ * fully audited, users with unreadable fields. Any of them makes the run end with exit
+ * code 3. Thread-safe.
  */
 @Component
 public class AuditWarnings {

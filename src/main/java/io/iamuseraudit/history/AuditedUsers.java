@@ -51,14 +51,17 @@ public class AuditedUsers {
 		this.json = json;
 	}
 
-	/** Forgets what an unfinished collection of this audit wrote, so that it can start over. */
+	/**
+	 * Forgets what an unfinished collection of this audit wrote, so that it can start
+	 * over.
+	 */
 	public void deleteAudit(LocalDate reportDate) {
 		this.jdbc.update("delete from audited_user where report_date = ?", reportDate);
 	}
 
 	/**
-	 * Adds the users, once each: a user reported again (by another region's recorder) only
-	 * adds that region.
+	 * Adds the users, once each: a user reported again (by another region's recorder)
+	 * only adds that region.
 	 */
 	public void upsert(LocalDate reportDate, List<LiveUser> users) {
 		List<Object[]> regions = users.stream()
@@ -115,8 +118,8 @@ public class AuditedUsers {
 	public List<IamUser> ofAccount(LocalDate reportDate, String accountId) {
 		return this.jdbc.query("""
 				select * from audited_user where report_date = ? and account_id = ?
-				and change is distinct from 'REMOVED' order by user_id""",
-				(rs, row) -> iamUser(rs), reportDate, accountId);
+				and change is distinct from 'REMOVED' order by user_id""", (rs, row) -> iamUser(rs), reportDate,
+				accountId);
 	}
 
 	/** Stores what enrichment found (the notes given are the enrichment's own). */
@@ -146,8 +149,8 @@ public class AuditedUsers {
 	}
 
 	/**
-	 * Streams the users of an audit, by account and user name, without holding them all in
-	 * memory (PostgreSQL streams only inside a transaction, as the steps run).
+	 * Streams the users of an audit, by account and user name, without holding them all
+	 * in memory (PostgreSQL streams only inside a transaction, as the steps run).
 	 */
 	public <T> T stream(LocalDate reportDate, Function<Stream<AuditedUser>, T> consumer) {
 		try (Stream<AuditedUser> users = this.jdbc.queryForStream(

@@ -12,8 +12,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The {@code compareWithPrevious} step: compares the audit with the latest completed audit
- * before its report date (so an older date run late compares with the audit before it).
+ * The {@code compareWithPrevious} step: compares the audit with the latest completed
+ * audit before its report date (so an older date run late compares with the audit before
+ * it).
  */
 public final class CompareWithPreviousTasklet implements Tasklet {
 

@@ -13,9 +13,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The {@code purgeHistory} step: deletes audits older than {@code audit.history.retention}
- * from the history database. Archived evidence is never touched; creators found by earlier
- * audits are kept.
+ * The {@code purgeHistory} step: deletes audits older than
+ * {@code audit.history.retention} from the history database. Archived evidence is never
+ * touched; creators found by earlier audits are kept.
  */
 public final class PurgeHistoryTasklet implements Tasklet {
 

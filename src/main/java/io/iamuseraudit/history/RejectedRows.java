@@ -8,7 +8,9 @@ import io.iamuseraudit.inventory.InventoryRow.RejectedRow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The {@code rejected_row} table: inventory rows an audit could not read. Thread-safe. */
+/**
+ * The {@code rejected_row} table: inventory rows an audit could not read. Thread-safe.
+ */
 @Component
 public class RejectedRows {
 

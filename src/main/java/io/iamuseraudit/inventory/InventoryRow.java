@@ -2,12 +2,12 @@ package io.iamuseraudit.inventory;
 
 import java.util.List;
 
-
 /** What one row of the inventory turned out to be. */
 public sealed interface InventoryRow {
 
 	/**
 	 * A live IAM user.
+	 *
 	 * @param problems parts of the row that could not be read (the user is kept)
 	 */
 	record LiveUser(IamUser user, List<String> problems) implements InventoryRow {

@@ -33,8 +33,6 @@ public final class InventoryRowParser {
 
 	private final JsonMapper json;
 
-	
-
 	public InventoryRowParser(JsonMapper json) {
 		this.json = json;
 	}

@@ -1,6 +1,9 @@
 package io.iamuseraudit.inventory;
 
-/** Where the organization's IAM users are listed: the sample files or the Config aggregator. */
+/**
+ * Where the organization's IAM users are listed: the sample files or the Config
+ * aggregator.
+ */
 public interface InventorySource {
 
 	/**
@@ -9,7 +12,10 @@ public interface InventorySource {
 	 */
 	InventoryPage fetchPage(String nextToken);
 
-	/** Says where the data comes from, for the reports ("AWS Config aggregator X in us-east-1"). */
+	/**
+	 * Says where the data comes from, for the reports ("AWS Config aggregator X in
+	 * us-east-1").
+	 */
 	String description();
 
 }

@@ -3,8 +3,8 @@ package io.iamuseraudit.inventory;
 import java.util.List;
 
 /**
- * Serves the sample organization's inventory in pages of 100 rows with opaque next tokens,
- * as {@code SelectAggregateResourceConfig} does. Thread-safe.
+ * Serves the sample organization's inventory in pages of 100 rows with opaque next
+ * tokens, as {@code SelectAggregateResourceConfig} does. Thread-safe.
  */
 public final class SampleInventorySource implements InventorySource {
 

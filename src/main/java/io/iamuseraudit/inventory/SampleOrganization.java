@@ -33,13 +33,18 @@ public final class SampleOrganization {
 		return OperatorFiles.read(file("accounts.json"));
 	}
 
-	/** The account's IAM credential report CSV, or {@code null} when the sample has none. */
+	/**
+	 * The account's IAM credential report CSV, or {@code null} when the sample has none.
+	 */
 	public String credentialReport(String accountId) {
 		Resource report = file("credential-reports/" + accountId + ".csv");
 		return report.exists() ? OperatorFiles.read(report) : null;
 	}
 
-	/** When each account's credential report was generated (JSON object: account id to time). */
+	/**
+	 * When each account's credential report was generated (JSON object: account id to
+	 * time).
+	 */
 	public String credentialReportTimes() {
 		return OperatorFiles.read(file("credential-reports/generated-times.json"));
 	}

@@ -107,9 +107,8 @@ public class AuditCommandRunner implements ApplicationRunner, ExitCodeGenerator 
 			this.email.send(reportDate, true);
 			return AuditExitCode.COMPLETED;
 		}
-		logger.info("The audit of %s already completed (execution %d, %s); nothing to do. "
-			.formatted(reportDate, last.getId(), last.getEndTime())
-				+ "To send its email again, add --audit.email.resend=true.");
+		logger.info("The audit of %s already completed (execution %d, %s); nothing to do. ".formatted(reportDate,
+				last.getId(), last.getEndTime()) + "To send its email again, add --audit.email.resend=true.");
 		return AuditExitCode.COMPLETED;
 	}
 

@@ -12,7 +12,10 @@ public enum AuditExitCode {
 	/** Invalid configuration or usage: nothing was run. */
 	INVALID(2),
 
-	/** The audit completed, but some users, accounts or rows could not be fully audited (the report says which). */
+	/**
+	 * The audit completed, but some users, accounts or rows could not be fully audited
+	 * (the report says which).
+	 */
 	COMPLETED_WITH_WARNINGS(3);
 
 	private final int code;

@@ -8,7 +8,10 @@ import io.iamuseraudit.history.AuditRuns;
 
 import org.springframework.stereotype.Component;
 
-/** {@code --audit.command=history}: lists the audits in the history database, newest first. */
+/**
+ * {@code --audit.command=history}: lists the audits in the history database, newest
+ * first.
+ */
 @Component
 class HistoryCommand {
 
@@ -26,9 +29,8 @@ class HistoryCommand {
 	}
 
 	static String table(List<AuditRun> audits) {
-		StringBuilder table = new StringBuilder(
-				"%-10s  %-23s  %-6s  %8s  %8s  %8s  %8s  %-10s  %s%n".formatted("report", "status", "source", "users",
-						"accounts", "high", "warnings", "compared", "ended"));
+		StringBuilder table = new StringBuilder("%-10s  %-23s  %-6s  %8s  %8s  %8s  %8s  %-10s  %s%n"
+			.formatted("report", "status", "source", "users", "accounts", "high", "warnings", "compared", "ended"));
 		for (AuditRun audit : audits) {
 			table.append("%-10s  %-23s  %-6s  %8s  %8s  %8s  %8s  %-10s  %s%n".formatted(audit.reportDate(),
 					audit.status(), audit.source().toLowerCase(), text(audit.users()), text(audit.accounts()),

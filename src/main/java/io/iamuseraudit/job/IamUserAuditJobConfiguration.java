@@ -43,9 +43,9 @@ import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit job, {@code iamUserAuditJob}: collect the users, enrich them, compare with the
- * previous audit, render the reports, archive and email them, purge old history. One job
- * instance per report date; a failed run restarts at the step that failed.
+ * The audit job, {@code iamUserAuditJob}: collect the users, enrich them, compare with
+ * the previous audit, render the reports, archive and email them, purge old history. One
+ * job instance per report date; a failed run restarts at the step that failed.
  */
 @Configuration(proxyBeanMethods = false)
 class IamUserAuditJobConfiguration {
@@ -90,15 +90,16 @@ class IamUserAuditJobConfiguration {
 			ApiCallCounter apiCallCounter, AuditProperties properties) {
 		EnrichUsersTasklet tasklet = new EnrichUsersTasklet(users, accounts, directory, enricher, apiCalls,
 				apiCallCounter, new TransactionTemplate(transactionManager), properties.enrichment().concurrency());
-		// Each account commits on its own (on the worker threads); the step holds no transaction open.
+		// Each account commits on its own (on the worker threads); the step holds no
+		// transaction open.
 		return new StepBuilder("enrichUsers", jobRepository).tasklet(tasklet, transactionManager)
 			.transactionAttribute(new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED))
 			.build();
 	}
 
 	@Bean
-	Step compareWithPrevious(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AuditRuns runs, ChangeDetector changes) {
+	Step compareWithPrevious(JobRepository jobRepository, PlatformTransactionManager transactionManager, AuditRuns runs,
+			ChangeDetector changes) {
 		return new StepBuilder("compareWithPrevious", jobRepository)
 			.tasklet(new CompareWithPreviousTasklet(runs, changes), transactionManager)
 			.build();

@@ -33,8 +33,8 @@ class RunSummary {
 
 	void log(JobExecution execution, AuditExitCode code) {
 		LocalDate reportDate = execution.getJobParameters().getLocalDate(ReportDate.PARAMETER);
-		StringBuilder text = new StringBuilder("%n==== IAM user audit %s: %s (exit code %d) ====%n".formatted(reportDate,
-				code.name().replace('_', ' ').toLowerCase(), code.code()));
+		StringBuilder text = new StringBuilder("%n==== IAM user audit %s: %s (exit code %d) ====%n"
+			.formatted(reportDate, code.name().replace('_', ' ').toLowerCase(), code.code()));
 		try {
 			ReportSummary summary = this.summaries.of(reportDate);
 			text.append("Users: %,d in %,d accounts, %d %% with an owner tag; high-severity findings: %,d (%,d users)%n"

@@ -18,7 +18,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** {@code audit.source=sample} (the default): the bundled sample organization, no AWS needed. */
+/**
+ * {@code audit.source=sample} (the default): the bundled sample organization, no AWS
+ * needed.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "audit.source", havingValue = "sample", matchIfMissing = true)
 class SampleSourcesConfiguration {
@@ -44,8 +47,8 @@ class SampleSourcesConfiguration {
 	}
 
 	@Bean
-	CredentialReportSource sampleCredentialReportSource(SampleOrganization organization,
-			CredentialReportParser parser, JsonMapper json) {
+	CredentialReportSource sampleCredentialReportSource(SampleOrganization organization, CredentialReportParser parser,
+			JsonMapper json) {
 		return new SampleCredentialReportSource(organization, parser, json);
 	}
 

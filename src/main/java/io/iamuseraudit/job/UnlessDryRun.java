@@ -8,7 +8,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Runs a delivery step's tasklet, unless the run is a dry run ({@code audit.delivery.enabled=false}). */
+/**
+ * Runs a delivery step's tasklet, unless the run is a dry run
+ * ({@code audit.delivery.enabled=false}).
+ */
 final class UnlessDryRun implements Tasklet {
 
 	static final String PARAMETER = "dryRun";

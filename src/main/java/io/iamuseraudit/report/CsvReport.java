@@ -37,9 +37,7 @@ public final class CsvReport {
 			"inline_policies", "access_key_1_active", "access_key_1_last_rotated", "access_key_2_active",
 			"access_key_2_last_rotated", "tags", "notes");
 
-	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-		.setHeader(COLUMNS.toArray(String[]::new))
-		.get();
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
 
 	private final JsonMapper json;
 
@@ -66,8 +64,8 @@ public final class CsvReport {
 	private List<String> cells(AuditedUser audited) {
 		IamUser user = audited.user();
 		UserActivity activity = audited.activity();
-		return List.of(user.accountId(), audited.accountName(), user.userName(), user.userId(), user.arn(),
-				user.path(), time(user.createdAt()), text(audited.owner().name()), audited.owner().source(),
+		return List.of(user.accountId(), audited.accountName(), user.userName(), user.userId(), user.arn(), user.path(),
+				time(user.createdAt()), text(audited.owner().name()), audited.owner().source(),
 				text(audited.creator().principal()), audited.creator().typeLabel(), text(activity.passwordEnabled()),
 				time(activity.passwordLastUsed()), text(activity.mfaActive()), time(activity.accessKey1().lastUsed()),
 				time(activity.accessKey2().lastUsed()), time(activity.lastActivity()), text(activity.daysInactive()),

@@ -35,10 +35,10 @@ final class PdfRows {
 
 	static UserRow user(AuditedUser audited) {
 		return new UserRow(audited.user().accountId(), audited.accountName(), audited.user().userName(),
-				audited.owner().name(), creator(audited), audited.creator().known() ? audited.creator().type().label() : "",
-				day(audited.user().createdAt()), day(audited.activity().lastActivity()),
-				audited.activity().daysInactive(), findings(audited), high(audited),
-				(audited.change() != null) ? audited.change().name() : "", detail(audited));
+				audited.owner().name(), creator(audited),
+				audited.creator().known() ? audited.creator().type().label() : "", day(audited.user().createdAt()),
+				day(audited.activity().lastActivity()), audited.activity().daysInactive(), findings(audited),
+				high(audited), (audited.change() != null) ? audited.change().name() : "", detail(audited));
 	}
 
 	static ContactRow contact(AuditedUser audited) {
@@ -52,7 +52,8 @@ final class PdfRows {
 	}
 
 	static ProblemRow problem(AccountStatus status) {
-		return new ProblemRow(status.accountName() + " (" + status.accountId() + ")", String.join("; ", status.problems()));
+		return new ProblemRow(status.accountName() + " (" + status.accountId() + ")",
+				String.join("; ", status.problems()));
 	}
 
 	static ProblemRow problem(RejectedRow row) {

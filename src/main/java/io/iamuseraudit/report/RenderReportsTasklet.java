@@ -59,7 +59,8 @@ public final class RenderReportsTasklet implements Tasklet {
 			this.pdf.render(summary, stream, files.pdf());
 			return null;
 		});
-		logger.info("Wrote %s (%,d bytes) in %d ms".formatted(files.pdf(), Files.size(files.pdf()), millisSince(started)));
+		logger.info(
+				"Wrote %s (%,d bytes) in %d ms".formatted(files.pdf(), Files.size(files.pdf()), millisSince(started)));
 		this.users.stream(reportDate, (stream) -> {
 			this.evidence.write(stream, files.evidence());
 			return null;

@@ -19,7 +19,9 @@ public record ReportFiles(Path directory, LocalDate reportDate) {
 		return this.directory.resolve(baseName() + ".pdf");
 	}
 
-	/** Every audited user with all enrichment, one JSON object per line: the raw evidence. */
+	/**
+	 * Every audited user with all enrichment, one JSON object per line: the raw evidence.
+	 */
 	public Path evidence() {
 		return this.directory.resolve(baseName() + "-users.jsonl.gz");
 	}

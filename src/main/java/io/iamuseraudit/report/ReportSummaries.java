@@ -42,9 +42,9 @@ public class ReportSummaries {
 			stream.forEach(builder::add);
 			return null;
 		});
-		return builder.build(reportDate, run.sourceDescription(), AuditProperties.Source.SAMPLE.name().equals(run.source()),
-				run.previousReportDate(), this.accounts.all(reportDate), this.rejectedRows.all(reportDate),
-				this.warnings.of(reportDate));
+		return builder.build(reportDate, run.sourceDescription(),
+				AuditProperties.Source.SAMPLE.name().equals(run.source()), run.previousReportDate(),
+				this.accounts.all(reportDate), this.rejectedRows.all(reportDate), this.warnings.of(reportDate));
 	}
 
 }

@@ -20,8 +20,8 @@ import io.iamuseraudit.report.ReportSummary.FindingCount;
 import io.iamuseraudit.report.ReportSummary.LabelCount;
 
 /**
- * Accumulates an audit's users, one at a time, into its {@link ReportSummary}: memory grows
- * with accounts, not users. Not thread-safe.
+ * Accumulates an audit's users, one at a time, into its {@link ReportSummary}: memory
+ * grows with accounts, not users. Not thread-safe.
  */
 public final class SummaryBuilder {
 
@@ -104,8 +104,8 @@ public final class SummaryBuilder {
 			.map(entry -> new LabelCount(entry.getKey(), entry.getValue()))
 			.toList();
 		return new ReportSummary(reportDate, sourceDescription, sampleData, previousReportDate, this.users,
-				this.accounts.size(), this.usersWithOwner, this.highFindings, this.usersWithHighFindings,
-				findingCounts, accountSummaries, kinds, changeCounts, List.copyOf(this.highSeverityUsers),
+				this.accounts.size(), this.usersWithOwner, this.highFindings, this.usersWithHighFindings, findingCounts,
+				accountSummaries, kinds, changeCounts, List.copyOf(this.highSeverityUsers),
 				statuses.stream().filter(status -> !status.fullyAudited()).toList(), rejectedRows, warnings);
 	}
 

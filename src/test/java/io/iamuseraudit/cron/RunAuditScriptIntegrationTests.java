@@ -81,7 +81,8 @@ class RunAuditScriptIntegrationTests {
 		this.standIn = Files.writeString(this.tempDir.resolve("stand-in.sh"), STAND_IN);
 		Files.setPosixFilePermissions(this.standIn, PosixFilePermissions.fromString("rwx------"));
 		Path emptyEnvFile = Files.writeString(this.tempDir.resolve("empty.env"), "");
-		// An explicit (empty) env file keeps a host's /etc/iam-user-audit/iam-user-audit.env out.
+		// An explicit (empty) env file keeps a host's
+		// /etc/iam-user-audit/iam-user-audit.env out.
 		this.environment.put("IAM_USER_AUDIT_ENV", emptyEnvFile.toString());
 		this.environment.put("IAM_USER_AUDIT_HOME", this.home.toString());
 		this.environment.put("IAM_USER_AUDIT_LOG_DIR", this.logDir.toString());
@@ -115,8 +116,7 @@ class RunAuditScriptIntegrationTests {
 		this.environment.put("IAM_USER_AUDIT_ARGS",
 				"--audit.source=aws --audit.aws.config.aggregator-name=OrgAggregator");
 
-		Result result = run("--report-date", "2026-03-02", "--", "--audit.mail.subject=IAM user audit",
-				"--audit.x=y");
+		Result result = run("--report-date", "2026-03-02", "--", "--audit.mail.subject=IAM user audit", "--audit.x=y");
 
 		assertThat(result.exitCode()).isZero();
 		assertThat(jobArguments()).containsExactly("reportDate=2026-03-02", "--audit.source=aws",
@@ -197,8 +197,8 @@ class RunAuditScriptIntegrationTests {
 			Result second = run("--report-date", "2026-03-02");
 
 			assertThat(second.exitCode()).isEqualTo(75);
-			assertThat(second.stderr()).contains(
-					"another audit run holds " + this.logDir.resolve(".run-audit.lock") + "; not starting");
+			assertThat(second.stderr())
+				.contains("another audit run holds " + this.logDir.resolve(".run-audit.lock") + "; not starting");
 		}
 		finally {
 			Files.writeString(this.tempDir.resolve("release"), "");

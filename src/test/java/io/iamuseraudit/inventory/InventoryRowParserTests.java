@@ -47,7 +47,8 @@ class InventoryRowParserTests {
 	@Test
 	void fallsBackToResourceCreationTime() {
 		String row = ROW.replace("\"createDate\":\"2018-02-06T11:02:17.000Z\",", "")
-			.replace("\"resourceCreationTime\":\"2018-02-06T11:02:17.000Z\"", "\"resourceCreationTime\":\"2019-01-01T00:00:00Z\"");
+			.replace("\"resourceCreationTime\":\"2018-02-06T11:02:17.000Z\"",
+					"\"resourceCreationTime\":\"2019-01-01T00:00:00Z\"");
 
 		assertThat(((LiveUser) this.parser.parse(new RawRow(1, row))).user().createdAt())
 			.isEqualTo(Instant.parse("2019-01-01T00:00:00Z"));
@@ -79,7 +80,8 @@ class InventoryRowParserTests {
 
 		@Test
 		void rejectsInvalidJsonWithItsStart() {
-			RejectedRow rejected = (RejectedRow) InventoryRowParserTests.this.parser.parse(new RawRow(7, "{\"accountId\":"));
+			RejectedRow rejected = (RejectedRow) InventoryRowParserTests.this.parser
+				.parse(new RawRow(7, "{\"accountId\":"));
 
 			assertThat(rejected.rowNumber()).isEqualTo(7);
 			assertThat(rejected.reason()).startsWith("invalid JSON");
@@ -115,8 +117,8 @@ class InventoryRowParserTests {
 
 		@Test
 		void keepsAUserWithAnUnreadableDate() {
-			LiveUser live = (LiveUser) InventoryRowParserTests.this.parser
-				.parse(new RawRow(1, ROW.replace("\"createDate\":\"2018-02-06T11:02:17.000Z\"", "\"createDate\":\"yesterday\"")));
+			LiveUser live = (LiveUser) InventoryRowParserTests.this.parser.parse(new RawRow(1,
+					ROW.replace("\"createDate\":\"2018-02-06T11:02:17.000Z\"", "\"createDate\":\"yesterday\"")));
 
 			assertThat(live.user().createdAt()).isNull();
 			assertThat(live.problems()).containsExactly("configuration.createDate is not a date");

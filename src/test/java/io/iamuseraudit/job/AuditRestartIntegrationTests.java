@@ -40,7 +40,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A delivery that fails once: the restart resumes at the failed step and delivers once. */
+/**
+ * A delivery that fails once: the restart resumes at the failed step and delivers once.
+ */
 @SpringBatchTest
 @SpringBootTest
 class AuditRestartIntegrationTests {
@@ -140,7 +142,10 @@ class AuditRestartIntegrationTests {
 		}
 	}
 
-	/** Fails the first email, as an unreachable mail service would; sends the next ones to the outbox. */
+	/**
+	 * Fails the first email, as an unreachable mail service would; sends the next ones to
+	 * the outbox.
+	 */
 	static class FailingOnceMailer implements ReportMailer {
 
 		final AtomicInteger attempts = new AtomicInteger();

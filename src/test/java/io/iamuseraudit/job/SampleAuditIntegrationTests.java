@@ -39,7 +39,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The whole job on its embedded default: the bundled sample organization, H2, local folders. */
+/**
+ * The whole job on its embedded default: the bundled sample organization, H2, local
+ * folders.
+ */
 @SpringBatchTest
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -100,7 +103,8 @@ class SampleAuditIntegrationTests {
 		Set<String> users = new HashSet<>();
 		rows.forEach(row -> users.add(row.get("account_id") + "/" + row.get("user_id")));
 
-		// 311 rows in the sample: 300 live users, 6 repeated by a second region, 5 deleted.
+		// 311 rows in the sample: 300 live users, 6 repeated by a second region, 5
+		// deleted.
 		assertThat(rows).hasSize(300);
 		assertThat(users).hasSize(300);
 		assertThat(rows).noneMatch(row -> row.toList().contains("null"));
@@ -122,19 +126,22 @@ class SampleAuditIntegrationTests {
 	void csvAttributesCreatorsOfEveryKind() throws Exception {
 		assertThat(creator("platform-prod", "svc-jenkins")).containsExactly("admin.bob", "IAMUser");
 		assertThat(creator("platform-prod", "p.lindqvist")).containsExactly("zoe.angstrom@example.com", "AssumedRole");
-		assertThat(creator("ml-research", "svc-mlflow"))
-			.containsExactly("terraform-ci/GitHubActions-12827070818", "AssumedRole");
+		assertThat(creator("ml-research", "svc-mlflow")).containsExactly("terraform-ci/GitHubActions-12827070818",
+				"AssumedRole");
 		assertThat(creator("platform-prod", "build-cache-stack-ArtifactUser-Q2W8E4R6T1Y3"))
 			.containsExactly("cloudformation.amazonaws.com", "AWSService");
 		assertThat(creator("marketing-web", "svc-wordpress")).containsExactly("root", "Root");
 		assertThat(creator("ml-research", "sagemaker-notebooks").get(1)).isEqualTo("IdentityCenterUser");
-		assertThat(creator("platform-prod", "svc-feature-flags")).containsExactly("", "unknown: no CreateUser event found");
-		assertThat(creator("platform-prod", "zoe.angstrom")).containsExactly("", "unknown: before CloudTrail retention");
+		assertThat(creator("platform-prod", "svc-feature-flags")).containsExactly("",
+				"unknown: no CreateUser event found");
+		assertThat(creator("platform-prod", "zoe.angstrom")).containsExactly("",
+				"unknown: before CloudTrail retention");
 	}
 
 	@Test
 	void csvRecreatedUserIsAttributedToItsOwnCreation() throws Exception {
-		// temp-contractor was deleted and created again: the old CreateUser event names another user id.
+		// temp-contractor was deleted and created again: the old CreateUser event names
+		// another user id.
 		assertThat(creator("platform-prod", "temp-contractor")).containsExactly("jane.doe@example.com", "AssumedRole");
 	}
 
@@ -145,7 +152,8 @@ class SampleAuditIntegrationTests {
 		assertThat(user("data-lake", "svc-report-export").get("days_inactive")).isEqualTo("90");
 		assertThat(user("data-lake", "svc-report-export").get("findings")).contains("INACTIVE");
 		assertThat(user("payments-prod", "m.rossi").get("findings")).contains("INACTIVE");
-		assertThat(user("platform-prod", "grafana-cloudwatch").get("findings")).doesNotContain("ACCESS_KEY_NOT_ROTATED");
+		assertThat(user("platform-prod", "grafana-cloudwatch").get("findings"))
+			.doesNotContain("ACCESS_KEY_NOT_ROTATED");
 		assertThat(user("legacy-billing", "admin2").get("findings")).contains("CONSOLE_WITHOUT_MFA", "ADMIN_ACCESS");
 	}
 
@@ -211,7 +219,8 @@ class SampleAuditIntegrationTests {
 
 	@Test
 	void evidenceHoldsEveryUserWithItsEnrichment() throws Exception {
-		Path evidence = this.out.resolve("archive/iam-user-audit/2026/11/24/2026-11-24/iam-user-audit-2026-11-24-users.jsonl.gz");
+		Path evidence = this.out
+			.resolve("archive/iam-user-audit/2026/11/24/2026-11-24/iam-user-audit-2026-11-24-users.jsonl.gz");
 		JsonMapper json = JsonMapper.builder().build();
 		try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(new GZIPInputStream(Files.newInputStream(evidence)), StandardCharsets.UTF_8))) {
@@ -219,8 +228,9 @@ class SampleAuditIntegrationTests {
 
 			assertThat(users).hasSize(300);
 			assertThat(users).allMatch(user -> user.path("user").path("userId").asString().startsWith("AIDA"));
-			assertThat(users.stream().map(user -> user.path("creator").path("type").asString()).collect(Collectors.toSet()))
-				.contains("IAM_USER", "ASSUMED_ROLE", "ROOT", "AWS_SERVICE", "UNKNOWN");
+			assertThat(users.stream()
+				.map(user -> user.path("creator").path("type").asString())
+				.collect(Collectors.toSet())).contains("IAM_USER", "ASSUMED_ROLE", "ROOT", "AWS_SERVICE", "UNKNOWN");
 		}
 	}
 
@@ -230,7 +240,8 @@ class SampleAuditIntegrationTests {
 
 	private CSVRecord user(String accountName, String userName) throws Exception {
 		try (Stream<CSVRecord> rows = AuditFiles.csv(csv()).stream()) {
-			return rows.filter(row -> row.get("account_name").equals(accountName) && row.get("user_name").equals(userName))
+			return rows
+				.filter(row -> row.get("account_name").equals(accountName) && row.get("user_name").equals(userName))
 				.findFirst()
 				.orElseThrow();
 		}
