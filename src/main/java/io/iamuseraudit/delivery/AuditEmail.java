@@ -175,10 +175,10 @@ public final class AuditEmail {
 				.append(escape(row[1]))
 				.append("</b></td></tr>"));
 			html.append("</table>");
-			if (!this.summary.findings().isEmpty()) {
+			if (!this.summary.findingCounts().isEmpty()) {
 				html.append("<h3>Findings</h3><table cellpadding=\"4\" style=\"border-collapse:collapse\">")
 					.append("<tr><th align=\"left\">Severity</th><th align=\"left\">Finding</th><th>Users</th></tr>");
-				for (FindingCount finding : this.summary.findings()) {
+				for (FindingCount finding : this.summary.findingCounts()) {
 					html.append("<tr><td>")
 						.append(finding.severity())
 						.append("</td><td>")
@@ -222,9 +222,9 @@ public final class AuditEmail {
 				.append(comparison())
 				.append("\n\n");
 			headline().forEach(row -> text.append(row[0]).append(": ").append(row[1]).append('\n'));
-			if (!this.summary.findings().isEmpty()) {
+			if (!this.summary.findingCounts().isEmpty()) {
 				text.append("\nFindings:\n");
-				this.summary.findings()
+				this.summary.findingCounts()
 					.forEach(finding -> text.append("  %-6s %-24s %,6d  %s%n".formatted(finding.severity(),
 							finding.code(), finding.users(), finding.description())));
 			}

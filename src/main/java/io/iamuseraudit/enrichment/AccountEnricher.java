@@ -20,6 +20,7 @@ import io.iamuseraudit.attribution.Owner;
 import io.iamuseraudit.attribution.OwnerResolver;
 import io.iamuseraudit.history.AccountStatus;
 import io.iamuseraudit.history.AuditedUser;
+import io.iamuseraudit.history.Comparison;
 import io.iamuseraudit.inventory.IamUser;
 
 /**
@@ -85,7 +86,7 @@ public final class AccountEnricher {
 		}
 		Creator known = (creator != null) ? creator : Creator.unknown("not looked up");
 		return new AuditedUser(user, account.name(), owner, known, activity,
-				this.findings.evaluate(user, owner, activity, reportDate), null, null, notes);
+				this.findings.evaluate(user, owner, activity, reportDate), Comparison.NONE, notes);
 	}
 
 	private static AccountStatus status(MemberAccount account, int users, List<String> problems,

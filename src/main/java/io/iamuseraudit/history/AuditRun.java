@@ -12,7 +12,7 @@ import java.time.LocalDate;
  */
 public record AuditRun(LocalDate reportDate, String source, String sourceDescription, Long jobExecutionId,
 		String status, Instant startedAt, Instant endedAt, LocalDate previousReportDate, Integer users,
-		Integer accounts, Integer highFindings, Integer warnings) {
+		Integer accounts, Integer highFindings, Integer findings, Integer warnings) {
 
 	public static final String RUNNING = "RUNNING";
 

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -66,6 +68,9 @@ public class AuditRuns {
 					accounts = (select count(distinct account_id) from audited_user u where u.report_date = audit_run.report_date
 						and u.change is distinct from 'REMOVED'),
 					high_findings = (select coalesce(sum(%s), 0) from audited_user u
+						where u.report_date = audit_run.report_date and u.change is distinct from 'REMOVED'),
+					findings = (select coalesce(sum(case when u.findings = '' then 0
+						else length(u.findings) - length(replace(u.findings, ';', '')) + 1 end), 0) from audited_user u
 						where u.report_date = audit_run.report_date and u.change is distinct from 'REMOVED')
 					where report_date = ?"""
 				.formatted(HIGH_FINDINGS), status, SqlTime.of(Instant.now()), warnings, reportDate);
@@ -82,6 +87,19 @@ public class AuditRuns {
 		return Optional.ofNullable(this.jdbc.queryForObject(
 				"select max(report_date) from audit_run where report_date < ? and status in (?, ?)", LocalDate.class,
 				reportDate, AuditRun.COMPLETED, AuditRun.COMPLETED_WITH_WARNINGS));
+	}
+
+	/**
+	 * Up to {@code limit} completed audits before a date, oldest first: the trend's
+	 * points.
+	 */
+	public List<AuditRun> completedBefore(LocalDate reportDate, int limit) {
+		List<AuditRun> runs = new ArrayList<>(this.jdbc.query("""
+				select * from audit_run where report_date < ? and status in (?, ?)
+				order by report_date desc fetch first %d rows only""".formatted(limit), (rs, row) -> run(rs),
+				reportDate, AuditRun.COMPLETED, AuditRun.COMPLETED_WITH_WARNINGS));
+		Collections.reverse(runs);
+		return runs;
 	}
 
 	/** The most recent audits, newest first. */
@@ -104,7 +122,7 @@ public class AuditRuns {
 				rs.getString("status"), SqlTime.get(rs, "started_at"), SqlTime.get(rs, "ended_at"),
 				rs.getObject("previous_report_date", LocalDate.class), rs.getObject("users", Integer.class),
 				rs.getObject("accounts", Integer.class), rs.getObject("high_findings", Integer.class),
-				rs.getObject("warnings", Integer.class));
+				rs.getObject("findings", Integer.class), rs.getObject("warnings", Integer.class));
 	}
 
 }

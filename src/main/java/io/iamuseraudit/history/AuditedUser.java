@@ -9,11 +9,16 @@ import io.iamuseraudit.attribution.Owner;
 import io.iamuseraudit.inventory.IamUser;
 
 /**
- * One user as an audit saw it: inventory, owner, creator, activity, findings and change.
+ * One user as an audit saw it: inventory, owner, creator, activity, findings and how it
+ * compares with the previous audit.
  *
- * @param change {@code null} in the first audit (the baseline)
  * @param notes what could not be read or found about the user
  */
 public record AuditedUser(IamUser user, String accountName, Owner owner, Creator creator, UserActivity activity,
-		List<Finding> findings, Change change, String changeDetail, List<String> notes) {
+		List<Finding> findings, Comparison comparison, List<String> notes) {
+
+	public Change change() {
+		return this.comparison.change();
+	}
+
 }

@@ -170,10 +170,8 @@ public class AuditedUsers {
 			.filter(note -> note != null && !note.isEmpty())
 			.flatMap(note -> Arrays.stream(note.split(NOTE_SEPARATOR)))
 			.toList();
-		String change = rs.getString("change");
 		return new AuditedUser(iamUser(rs), rs.getString("account_name"), owner(rs), creator(rs), activity(rs),
-				Finding.split(rs.getString("findings")), (change != null) ? Change.valueOf(change) : null,
-				rs.getString("change_detail"), notes);
+				Finding.split(rs.getString("findings")), comparison(rs), notes);
 	}
 
 	private IamUser iamUser(ResultSet rs) throws SQLException {
@@ -187,6 +185,12 @@ public class AuditedUsers {
 	private List<String> strings(ResultSet rs, String column) throws SQLException {
 		return this.json.readValue(rs.getString(column), new TypeReference<List<String>>() {
 		});
+	}
+
+	private static Comparison comparison(ResultSet rs) throws SQLException {
+		String change = rs.getString("change");
+		return new Comparison((change != null) ? Change.valueOf(change) : null, rs.getString("change_detail"),
+				Finding.split(rs.getString("findings_new")), Finding.split(rs.getString("findings_resolved")));
 	}
 
 	private static Owner owner(ResultSet rs) throws SQLException {

@@ -2,8 +2,8 @@ package io.iamuseraudit.history;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 
+import io.iamuseraudit.ReportDate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -32,7 +32,7 @@ public final class PurgeHistoryTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		LocalDate cutoff = LocalDate.now(ZoneOffset.UTC).minus(this.retention);
+		LocalDate cutoff = ReportDate.of(chunkContext).minus(this.retention);
 		int purged = this.runs.purgeBefore(cutoff);
 		if (purged > 0) {
 			logger.info("Purged %d audit(s) older than %s from the history".formatted(purged, cutoff));

@@ -33,9 +33,9 @@ public final class CsvReport {
 	public static final List<String> COLUMNS = List.of("account_id", "account_name", "user_name", "user_id", "arn",
 			"path", "created_at", "owner", "owner_source", "creator", "creator_type", "password_enabled",
 			"password_last_used", "mfa_active", "access_key_1_last_used", "access_key_2_last_used", "last_activity",
-			"days_inactive", "findings", "change", "change_detail", "creator_detail", "groups", "attached_policies",
-			"inline_policies", "access_key_1_active", "access_key_1_last_rotated", "access_key_2_active",
-			"access_key_2_last_rotated", "tags", "notes");
+			"days_inactive", "findings", "change", "change_detail", "findings_new", "findings_resolved",
+			"creator_detail", "groups", "attached_policies", "inline_policies", "access_key_1_active",
+			"access_key_1_last_rotated", "access_key_2_active", "access_key_2_last_rotated", "tags", "notes");
 
 	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
 
@@ -69,7 +69,8 @@ public final class CsvReport {
 				text(audited.creator().principal()), audited.creator().typeLabel(), text(activity.passwordEnabled()),
 				time(activity.passwordLastUsed()), text(activity.mfaActive()), time(activity.accessKey1().lastUsed()),
 				time(activity.accessKey2().lastUsed()), time(activity.lastActivity()), text(activity.daysInactive()),
-				Finding.join(audited.findings()), text(audited.change()), text(audited.changeDetail()),
+				Finding.join(audited.findings()), text(audited.change()), text(audited.comparison().detail()),
+				Finding.join(audited.comparison().newFindings()), Finding.join(audited.comparison().resolvedFindings()),
 				audited.creator().known() ? text(audited.creator().detail()) : "", String.join(";", user.groups()),
 				String.join(";", user.attachedPolicies()), String.join(";", user.inlinePolicies()),
 				keyActive(activity, activity.accessKey1().active()), time(activity.accessKey1().lastRotated()),

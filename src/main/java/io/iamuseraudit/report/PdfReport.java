@@ -39,7 +39,7 @@ import org.springframework.core.io.ClassPathResource;
 public final class PdfReport {
 
 	private static final String[] SUBREPORTS = { "summary-findings", "summary-accounts", "summary-contacts",
-			"summary-problems" };
+			"summary-problems", "summary-changes" };
 
 	private static final int ACCOUNTS_CHARTED = 12;
 
@@ -97,7 +97,13 @@ public final class PdfReport {
 		parameters.put("NEW_USERS", summary.changeCount("NEW"));
 		parameters.put("REMOVED_USERS", summary.changeCount("REMOVED"));
 		parameters.put("CHANGED_USERS", summary.changeCount("CHANGED"));
-		parameters.put("FINDINGS", summary.findings());
+		parameters.put("NEW_FINDINGS", summary.newFindings());
+		parameters.put("RESOLVED_FINDINGS", summary.resolvedFindings());
+		parameters.put("TREND", summary.trend());
+		parameters.put("CHANGES", summary.changedUsers().stream().map(PdfRows::change).toList());
+		parameters.put("CHANGES_MORE", summary.changeCount("NEW") + summary.changeCount("REMOVED")
+				+ summary.changeCount("CHANGED") - summary.changedUsers().size());
+		parameters.put("FINDINGS", summary.findingCounts());
 		parameters.put("WORST_ACCOUNTS", worstAccounts(summary));
 		parameters.put("USERS_PER_ACCOUNT", usersPerAccount(summary));
 		parameters.put("CREATOR_KINDS", summary.creatorKinds());

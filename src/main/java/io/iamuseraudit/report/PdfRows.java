@@ -29,6 +29,10 @@ final class PdfRows {
 	record ContactRow(String account, String userName, String findings, String owner, String creator) {
 	}
 
+	/** A user new, removed or changed since the previous audit. */
+	record ChangeRow(String account, String userName, String change, String detail, String owner, String creator) {
+	}
+
 	/** Something that kept the audit from being complete. */
 	record ProblemRow(String where, String problem) {
 	}
@@ -48,6 +52,16 @@ final class PdfRows {
 					.filter(finding -> finding.severity() == Severity.HIGH)
 					.map(Finding::name)
 					.collect(Collectors.joining(", ")),
+				(audited.owner().name() != null) ? audited.owner().name() : "—", creator(audited));
+	}
+
+	static ChangeRow change(AuditedUser audited) {
+		String detail = switch (audited.change()) {
+			case NEW -> "created " + day(audited.user().createdAt());
+			case REMOVED, CHANGED -> String.valueOf(audited.comparison().detail());
+			case UNCHANGED -> "";
+		};
+		return new ChangeRow(audited.accountName(), audited.user().userName(), audited.change().name(), detail,
 				(audited.owner().name() != null) ? audited.owner().name() : "—", creator(audited));
 	}
 
@@ -74,7 +88,7 @@ final class PdfRows {
 	}
 
 	private static String detail(AuditedUser audited) {
-		String change = (audited.changeDetail() != null) ? audited.changeDetail() : "";
+		String change = (audited.comparison().detail() != null) ? audited.comparison().detail() : "";
 		String notes = String.join("; ", audited.notes());
 		return change.isEmpty() ? notes : (notes.isEmpty() ? change : change + "; " + notes);
 	}

@@ -1,6 +1,7 @@
 package io.iamuseraudit.report;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import io.iamuseraudit.AuditProperties;
 import io.iamuseraudit.history.AccountStatuses;
@@ -9,11 +10,15 @@ import io.iamuseraudit.history.AuditRuns;
 import io.iamuseraudit.history.AuditWarnings;
 import io.iamuseraudit.history.AuditedUsers;
 import io.iamuseraudit.history.RejectedRows;
+import io.iamuseraudit.report.ReportSummary.TrendPoint;
 import org.springframework.stereotype.Component;
 
 /** Computes an audit's {@link ReportSummary} from the history database. Thread-safe. */
 @Component
 public class ReportSummaries {
+
+	/** Audits shown in the trend chart, this one included. */
+	public static final int TREND_POINTS = 12;
 
 	private final AuditedUsers users;
 
@@ -34,6 +39,10 @@ public class ReportSummaries {
 		this.warnings = warnings;
 	}
 
+	private static int orZero(Integer count) {
+		return (count != null) ? count : 0;
+	}
+
 	public ReportSummary of(LocalDate reportDate) {
 		AuditRun run = this.runs.find(reportDate)
 			.orElseThrow(() -> new IllegalStateException("No audit of " + reportDate + " in the history"));
@@ -42,8 +51,13 @@ public class ReportSummaries {
 			stream.forEach(builder::add);
 			return null;
 		});
+		List<TrendPoint> earlier = this.runs.completedBefore(reportDate, TREND_POINTS - 1)
+			.stream()
+			.map(audit -> new TrendPoint(audit.reportDate().toString(), orZero(audit.users()), orZero(audit.findings()),
+					orZero(audit.highFindings())))
+			.toList();
 		return builder.build(reportDate, run.sourceDescription(),
-				AuditProperties.Source.SAMPLE.name().equals(run.source()), run.previousReportDate(),
+				AuditProperties.Source.SAMPLE.name().equals(run.source()), run.previousReportDate(), earlier,
 				this.accounts.all(reportDate), this.rejectedRows.all(reportDate), this.warnings.of(reportDate));
 	}
 
