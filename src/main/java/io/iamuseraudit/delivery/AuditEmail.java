@@ -33,7 +33,7 @@ public final class AuditEmail {
 	/** Header naming the audit a message is about. */
 	static final String REPORT_DATE_HEADER = "X-IAM-User-Audit-Report-Date";
 
-	private static final String DEFAULT_SENDER = "iam-user-audit@localhost";
+	static final String DEFAULT_SENDER = "iam-user-audit@localhost";
 
 	private final EmailProperties properties;
 

@@ -40,6 +40,11 @@ class DeliveryConfiguration {
 	}
 
 	@Bean
+	FailureNotice failureNotice(ReportMailer mailer, AuditProperties properties) {
+		return new FailureNotice(properties.email(), mailer);
+	}
+
+	@Bean
 	ArchiveReportsTasklet archiveReportsTasklet(ReportArchive archive, ArchiveKeys keys, DeliveryLog deliveries,
 			AuditRuns runs, ApiCalls apiCalls, ReportSummaries summaries, JsonMapper json, String auditVersion,
 			AuditProperties properties) {

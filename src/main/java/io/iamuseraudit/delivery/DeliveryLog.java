@@ -41,6 +41,15 @@ public class DeliveryLog {
 				reportDate, EMAIL);
 	}
 
+	/** What an audit delivered, one line each, for the run's summary. */
+	public List<String> describe(LocalDate reportDate) {
+		return this.jdbc.query(
+				"select channel, item, detail from delivery where report_date = ? order by channel, delivered_at, item",
+				(rs, row) -> ARCHIVE.equals(rs.getString("channel")) ? "archived " + rs.getString("detail")
+						: "emailed " + rs.getString("item"),
+				reportDate);
+	}
+
 	private void record(LocalDate reportDate, String channel, String item, String sha256, Long size, String detail) {
 		this.jdbc.update("delete from delivery where report_date = ? and channel = ? and item = ?", reportDate, channel,
 				item);

@@ -42,10 +42,15 @@ public final class OutboxReportMailer implements ReportMailer {
 		}
 	}
 
+	/**
+	 * The audit's date, the time sent and the message id's digits: unique, and safe as a
+	 * file name.
+	 */
 	private static String fileName(MimeMessage message) throws MessagingException {
-		String id = message.getHeader(AuditEmail.REPORT_DATE_HEADER, null);
+		String reportDate = message.getHeader(AuditEmail.REPORT_DATE_HEADER, null);
 		String sentAt = String.valueOf(message.getSentDate().toInstant().getEpochSecond());
-		return "iam-user-audit-" + id + "-" + sentAt + ".eml";
+		String id = String.valueOf(message.getMessageID()).replaceAll("[^0-9]", "");
+		return "iam-user-audit-%s-%s-%s.eml".formatted(reportDate, sentAt, id.substring(0, Math.min(id.length(), 12)));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import io.iamuseraudit.AuditProperties;
 import io.iamuseraudit.InvalidConfigurationException;
 import io.iamuseraudit.ReportDate;
+import io.iamuseraudit.delivery.FailureNotice;
 import io.iamuseraudit.delivery.ReportEmail;
 import io.iamuseraudit.history.AuditRun;
 import org.apache.commons.logging.Log;
@@ -18,6 +19,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -46,10 +48,12 @@ public class AuditCommandRunner implements ApplicationRunner, ExitCodeGenerator 
 
 	private final HistoryCommand history;
 
+	private final FailureNotice failureNotice;
+
 	private AuditExitCode exitCode = AuditExitCode.COMPLETED;
 
 	public AuditCommandRunner(JobOperator jobOperator, JobRepository jobRepository, Job job, AuditProperties properties,
-			ReportEmail email, RunSummary summary, HistoryCommand history) {
+			ReportEmail email, RunSummary summary, HistoryCommand history, FailureNotice failureNotice) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
@@ -57,6 +61,7 @@ public class AuditCommandRunner implements ApplicationRunner, ExitCodeGenerator 
 		this.email = email;
 		this.summary = summary;
 		this.history = history;
+		this.failureNotice = failureNotice;
 	}
 
 	@Override
@@ -91,7 +96,24 @@ public class AuditCommandRunner implements ApplicationRunner, ExitCodeGenerator 
 		JobExecution execution = this.jobOperator.start(this.job, parameters);
 		AuditExitCode code = exitCode(execution);
 		this.summary.log(execution, code);
+		if (code == AuditExitCode.FAILED || code == AuditExitCode.INVALID) {
+			notifyFailure(reportDate, execution);
+		}
 		return code;
+	}
+
+	private void notifyFailure(LocalDate reportDate, JobExecution execution) {
+		StepExecution failed = execution.getStepExecutions()
+			.stream()
+			.filter(step -> step.getStatus() == BatchStatus.FAILED)
+			.findFirst()
+			.orElse(null);
+		String reason = execution.getAllFailureExceptions()
+			.stream()
+			.map(Throwable::getMessage)
+			.findFirst()
+			.orElse(execution.getExitStatus().getExitDescription());
+		this.failureNotice.send(reportDate, (failed != null) ? failed.getStepName() : "the job", reason);
 	}
 
 	private JobParameters parameters(LocalDate reportDate) {

@@ -1,11 +1,16 @@
 package io.iamuseraudit.job;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.iamuseraudit.AuditProperties;
 import io.iamuseraudit.ReportDate;
+import io.iamuseraudit.delivery.DeliveryLog;
+import io.iamuseraudit.report.ReportFiles;
 import io.iamuseraudit.history.ApiCalls;
 import io.iamuseraudit.report.ReportSummaries;
 import io.iamuseraudit.report.ReportSummary;
@@ -26,9 +31,15 @@ class RunSummary {
 
 	private final ApiCalls apiCalls;
 
-	RunSummary(ReportSummaries summaries, ApiCalls apiCalls) {
+	private final DeliveryLog deliveries;
+
+	private final Path outputDir;
+
+	RunSummary(ReportSummaries summaries, ApiCalls apiCalls, DeliveryLog deliveries, AuditProperties properties) {
 		this.summaries = summaries;
 		this.apiCalls = apiCalls;
+		this.deliveries = deliveries;
+		this.outputDir = properties.outputDir();
 	}
 
 	void log(JobExecution execution, AuditExitCode code) {
@@ -63,6 +74,11 @@ class RunSummary {
 					step.getStatus(), duration(step), step.getReadCount(), step.getWriteCount(),
 					step.getFilterCount()));
 		}
+		ReportFiles files = new ReportFiles(this.outputDir, reportDate);
+		if (Files.exists(files.pdf())) {
+			text.append("Reports: ").append(files.pdf()).append(", ").append(files.csv()).append('\n');
+		}
+		this.deliveries.describe(reportDate).forEach(line -> text.append("  ").append(line).append('\n'));
 		execution.getAllFailureExceptions()
 			.forEach(failure -> text.append("Failure: ").append(failure.getMessage()).append('\n'));
 		if (code == AuditExitCode.FAILED) {

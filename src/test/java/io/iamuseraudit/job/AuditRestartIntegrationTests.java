@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import io.iamuseraudit.AuditProperties;
 import io.iamuseraudit.TestDirectories;
+import io.iamuseraudit.delivery.FailureNotice;
 import io.iamuseraudit.delivery.OutboxReportMailer;
 import io.iamuseraudit.delivery.ReportEmail;
 import io.iamuseraudit.delivery.ReportMailer;
@@ -83,6 +84,9 @@ class AuditRestartIntegrationTests {
 	@Autowired
 	private HistoryCommand history;
 
+	@Autowired
+	private FailureNotice failureNotice;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + directory.resolve("db/audit"));
@@ -116,7 +120,7 @@ class AuditRestartIntegrationTests {
 		assertThat(this.mailer.attempts).hasValue(2);
 
 		AuditCommandRunner cronFiresAgain = new AuditCommandRunner(this.jobOperator, this.jobRepository, this.job,
-				this.properties, this.email, this.summary, this.history);
+				this.properties, this.email, this.summary, this.history, this.failureNotice);
 		cronFiresAgain.run(new DefaultApplicationArguments("reportDate=2026-11-24"));
 
 		assertThat(cronFiresAgain.getExitCode()).isZero();
