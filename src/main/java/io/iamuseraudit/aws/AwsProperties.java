@@ -3,6 +3,7 @@ package io.iamuseraudit.aws;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import org.hibernate.validator.constraints.time.DurationMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,8 +31,9 @@ public record AwsProperties(
 		@Valid @DefaultValue ConfigProperties config,
 		@NotBlank @Pattern(regexp = "[\\w+=,.@-]{1,64}") @DefaultValue("IamUserAuditRole") String memberRoleName,
 		@Size(min = 2, max = 1224) @Pattern(regexp = "[\\w+=,.@:/-]+") String memberRoleExternalId,
-		@Valid @DefaultValue CloudTrailProperties cloudtrail, @NotNull @DefaultValue("2m") Duration apiCallTimeout,
-		@NotNull @DefaultValue("20s") Duration apiCallAttemptTimeout,
+		@Valid @DefaultValue CloudTrailProperties cloudtrail,
+		@NotNull @DurationMin(seconds = 1) @DefaultValue("2m") Duration apiCallTimeout,
+		@NotNull @DurationMin(seconds = 1) @DefaultValue("20s") Duration apiCallAttemptTimeout,
 		@Min(1) @Max(20) @DefaultValue("8") int maxAttempts) {
 
 	/**

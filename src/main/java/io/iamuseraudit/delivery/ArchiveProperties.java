@@ -21,8 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retentionDays Object Lock retention in days
  */
 public record ArchiveProperties(@Size(min = 3, max = 63) @Pattern(regexp = "[a-z0-9][a-z0-9.-]+[a-z0-9]") String bucket,
-		@NotNull @Pattern(regexp = "([\\w!.*'()/-]*/)?",
-				message = "must be empty or end with '/' and use only safe key characters") @DefaultValue("iam-user-audit/") String prefix,
+		@NotNull @Pattern(regexp = "([\\w!*'()-][\\w!.*'()-]*/)*",
+				message = "must be empty or end with '/', with path segments of safe key characters that do not start with '.'") @DefaultValue("iam-user-audit/") String prefix,
 		@Size(min = 1, max = 2048) String kmsKeyId, @Pattern(regexp = "\\d{12}") String expectedBucketOwner,
 		ObjectLockMode objectLockMode, @Min(1) @Max(36500) Integer retentionDays) {
 

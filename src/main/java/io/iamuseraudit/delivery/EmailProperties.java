@@ -30,6 +30,12 @@ public record EmailProperties(@Email String from, @DefaultValue List<@Email Stri
 		return this.from == null || !this.to.isEmpty();
 	}
 
+	@AssertTrue(message = "audit.email.max-message-bytes must be between 1MB and 40MB (the SES v2 limit)")
+	boolean isMaxMessageBytesWithinSesLimit() {
+		return this.maxMessageBytes == null || (this.maxMessageBytes.toMegabytes() >= 1
+				&& this.maxMessageBytes.compareTo(DataSize.ofMegabytes(40)) <= 0);
+	}
+
 	public boolean viaSes() {
 		return this.from != null;
 	}

@@ -1,0 +1,99 @@
+package io.iamuseraudit;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every {@code audit.*} property refuses a wrong value, and says which property it is.
+ */
+class AuditPropertiesTests {
+
+	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
+				ValidationAutoConfiguration.class))
+		.withUserConfiguration(Properties.class);
+
+	@Test
+	void defaultsAreValid() {
+		this.context.run((context) -> {
+			AuditProperties properties = context.getBean(AuditProperties.class);
+
+			assertThat(properties.source()).isEqualTo(AuditProperties.Source.SAMPLE);
+			assertThat(properties.owner().tagKeys()).containsExactly("owner", "technical-owner", "team", "contact");
+			assertThat(properties.findings().inactiveDays()).isEqualTo(90);
+			assertThat(properties.email().maxMessageBytes()).isEqualTo(DataSize.ofMegabytes(40));
+			assertThat(properties.archive().prefix()).isEqualTo("iam-user-audit/");
+			assertThat(properties.delivery().enabled()).isTrue();
+		});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			audit.source=azure                                 | audit.source
+			audit.command=delete                               | audit.command
+			audit.fndings.inactive-days=30                     | audit.fndings
+			audit.owner.tag-keys=                              | tagKeys
+			audit.findings.inactive-days=0                     | inactiveDays
+			audit.findings.inactive-days=many                  | audit.findings.inactive-days
+			audit.findings.key-max-age-days=99999              | keyMaxAgeDays
+			audit.enrichment.concurrency=0                     | concurrency
+			audit.enrichment.concurrency=1000                  | concurrency
+			audit.aws.region=moon-1                            | region
+			audit.aws.member-role-name=role with spaces        | memberRoleName
+			audit.aws.member-role-external-id=x                | memberRoleExternalId
+			audit.aws.api-call-timeout=0s                      | apiCallTimeout
+			audit.aws.api-call-attempt-timeout=-5s             | apiCallAttemptTimeout
+			audit.aws.max-attempts=0                           | maxAttempts
+			audit.aws.cloudtrail.org-trail-bucket=Bad_Bucket   | orgTrailBucket
+			audit.aws.cloudtrail.organization-id=org-123       | organizationId
+			audit.archive.bucket=a                             | bucket
+			audit.archive.prefix=no-trailing-slash             | prefix
+			audit.archive.prefix=../escape/                    | prefix
+			audit.archive.expected-bucket-owner=12345          | expectedBucketOwner
+			audit.archive.object-lock-mode=FOREVER             | audit.archive.object-lock-mode
+			audit.archive.object-lock-mode=COMPLIANCE          | audit.archive.retention-days is required
+			audit.archive.retention-days=30                    | audit.archive.retention-days is required
+			audit.email.from=not-an-address                    | from
+			audit.email.from=audit@example.com                 | audit.email.to needs at least one recipient
+			audit.email.to=ok@example.com,broken               | to
+			audit.email.max-message-bytes=100MB                | audit.email.max-message-bytes must be between
+			audit.history.retention=-1y                        | audit.history.retention must be a positive period
+			audit.history.retention=forever                    | audit.history.retention
+			audit.source=aws                                   | audit.aws.config.aggregator-name is required
+			""")
+	void refusesAWrongValueNamingTheProperty(String property, String named) {
+		this.context.withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(messages(context.getStartupFailure())).contains(named);
+		});
+	}
+
+	private static String messages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			messages.append(cause.getMessage()).append('\n');
+			Arrays.stream(cause.getSuppressed()).forEach(suppressed -> messages.append(suppressed.getMessage()));
+		}
+		return messages.toString();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(AuditProperties.class)
+	static class Properties {
+
+	}
+
+}
