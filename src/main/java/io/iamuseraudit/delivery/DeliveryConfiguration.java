@@ -7,6 +7,7 @@ import io.iamuseraudit.history.ApiCalls;
 import io.iamuseraudit.history.AuditRuns;
 import io.iamuseraudit.report.ReportSummaries;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,7 +37,10 @@ class DeliveryConfiguration {
 	}
 
 	@Bean
-	ReportMailer reportMailer(AuditProperties properties) {
+	ReportMailer reportMailer(AuditProperties properties, ObjectProvider<SesV2Client> ses) {
+		if (properties.email().viaSes()) {
+			return new SesReportMailer(ses.getObject(), properties.email());
+		}
 		return new OutboxReportMailer(properties.outputDir().resolve("outbox"));
 	}
 
