@@ -100,8 +100,9 @@ public class AwsClientsConfiguration {
 	}
 
 	@Bean
-	SesV2Client sesV2Client(AwsClientFactory clients) {
-		return clients.build(SesV2Client.builder());
+	SesV2Client sesV2Client(AwsClientFactory clients, AuditProperties properties) {
+		return clients.build(SesV2Client.builder(),
+				Region.of(properties.email().sesRegion(properties.aws().region())));
 	}
 
 	@Bean

@@ -89,7 +89,10 @@ public final class AuditEmail {
 			MimeBodyPart attachment = new MimeBodyPart();
 			attachment.setDataHandler(new DataHandler(new FileDataSource(file.toFile())));
 			attachment.setFileName(file.getFileName().toString());
-			attachment.setHeader("Content-Type", contentType(file));
+			attachment.setHeader("Content-Type", ContentTypes.of(file.getFileName().toString()));
+			// Byte for byte as archived: a text part in 7bit or quoted-printable has its line breaks
+			// turned into CRLF, and the recipient's CSV would no longer match the manifest's SHA-256.
+			attachment.setHeader("Content-Transfer-Encoding", "base64");
 			attachment.setDisposition(MimeBodyPart.ATTACHMENT);
 			mixed.addBodyPart(attachment);
 		}
@@ -103,14 +106,6 @@ public final class AuditEmail {
 		part.setText(text, "UTF-8", subtype);
 		part.setHeader("Content-Transfer-Encoding", "quoted-printable");
 		return part;
-	}
-
-	private static String contentType(Path file) {
-		String name = file.getFileName().toString();
-		if (name.endsWith(".pdf")) {
-			return "application/pdf";
-		}
-		return name.endsWith(".csv") ? "text/csv; charset=UTF-8" : "application/octet-stream";
 	}
 
 	private static InternetAddress[] addresses(List<String> emails) throws AddressException {

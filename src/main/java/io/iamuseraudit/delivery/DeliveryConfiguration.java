@@ -1,11 +1,16 @@
 package io.iamuseraudit.delivery;
 
+import java.time.Clock;
+
 import io.iamuseraudit.AuditProperties;
 import io.iamuseraudit.history.ApiCalls;
 import io.iamuseraudit.history.AuditRuns;
 import io.iamuseraudit.report.ReportSummaries;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,12 +28,19 @@ class DeliveryConfiguration {
 	}
 
 	@Bean
-	ReportArchive reportArchive(AuditProperties properties) {
+	ReportArchive reportArchive(AuditProperties properties, ObjectProvider<S3Client> s3, String auditVersion) {
+		ArchiveProperties archive = properties.archive();
+		if (archive.bucket() != null) {
+			return new S3ReportArchive(s3.getObject(), archive, auditVersion, Clock.systemUTC());
+		}
 		return new LocalReportArchive(properties.outputDir().resolve("archive").toAbsolutePath());
 	}
 
 	@Bean
-	ReportMailer reportMailer(AuditProperties properties) {
+	ReportMailer reportMailer(AuditProperties properties, ObjectProvider<SesV2Client> ses) {
+		if (properties.email().viaSes()) {
+			return new SesReportMailer(ses.getObject(), properties.email());
+		}
 		return new OutboxReportMailer(properties.outputDir().resolve("outbox"));
 	}
 

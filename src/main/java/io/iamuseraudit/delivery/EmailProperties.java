@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -20,10 +21,13 @@ import org.springframework.util.unit.DataSize;
  * after encoding); beyond it the message links to the archived reports
  * @param resend send again for a report date whose email already went out
  * @param opsTo who is told, in a short email, when a run fails
+ * @param region SES region where the sender is verified (SES identities, sandbox and
+ * quotas are per region), {@code audit.aws.region} when empty
  */
 public record EmailProperties(@Email String from, @DefaultValue List<@Email String> to,
 		@DefaultValue List<@Email String> cc, @NotNull @DefaultValue("40MB") DataSize maxMessageBytes,
-		@DefaultValue("false") boolean resend, @DefaultValue List<@Email String> opsTo) {
+		@DefaultValue("false") boolean resend, @DefaultValue List<@Email String> opsTo,
+		@Pattern(regexp = "[a-z]{2}(-[a-z]+)+-\\d") String region) {
 
 	@AssertTrue(message = "audit.email.to needs at least one recipient when audit.email.from is set")
 	boolean isRecipientGiven() {
@@ -38,6 +42,11 @@ public record EmailProperties(@Email String from, @DefaultValue List<@Email Stri
 
 	public boolean viaSes() {
 		return this.from != null;
+	}
+
+	/** The SES region: {@code audit.email.region}, else the audit's own region. */
+	public String sesRegion(String auditRegion) {
+		return (this.region != null) ? this.region : auditRegion;
 	}
 
 }

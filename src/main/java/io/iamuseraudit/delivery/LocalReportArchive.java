@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 
 /**
  * The evidence archive as a local folder: each key a file below it. Files are written
@@ -20,7 +21,7 @@ public final class LocalReportArchive implements ReportArchive {
 	}
 
 	@Override
-	public ArchivedObject store(String key, Path file, String sha256) {
+	public ArchivedObject store(LocalDate reportDate, String key, Path file, String sha256) {
 		Path target = this.root.resolve(key).normalize();
 		if (!target.startsWith(this.root.normalize())) {
 			throw new IllegalArgumentException("Key leaves the archive: " + key);
@@ -35,6 +36,11 @@ public final class LocalReportArchive implements ReportArchive {
 			Files.createDirectories(target.getParent());
 			Path partial = Files.createTempFile(target.getParent(), ".partial-", "");
 			Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+			if (!Sha256.of(partial).equals(sha256)) {
+				Files.delete(partial);
+				throw new DeliveryException(file + " no longer has the SHA-256 " + sha256
+						+ " it was listed with: it changed after it was rendered. Nothing was archived under " + key);
+			}
 			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
 			target.toFile().setReadOnly();
 			return new ArchivedObject(key, sha256, Files.size(target), target.toString(), false);
