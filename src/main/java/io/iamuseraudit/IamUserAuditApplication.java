@@ -15,8 +15,7 @@ public class IamUserAuditApplication {
 	public static void main(String[] args) {
 		int exitCode;
 		try {
-			exitCode = SpringApplication.exit(SpringApplication
-				.run(new Class<?>[] { IamUserAuditApplication.class, AuditCommandRunner.class }, args));
+			exitCode = SpringApplication.exit(application().run(args));
 		}
 		catch (RuntimeException ex) {
 			// Spring Boot has already reported the failure (naming the property, for bad
@@ -24,6 +23,15 @@ public class IamUserAuditApplication {
 			exitCode = startupExitCode(ex).code();
 		}
 		System.exit(exitCode);
+	}
+
+	/**
+	 * The application as {@code java -jar} runs it. The command runner is added here, not
+	 * found by component scanning, so that tests starting the context run no audit of
+	 * their own.
+	 */
+	public static SpringApplication application() {
+		return new SpringApplication(IamUserAuditApplication.class, AuditCommandRunner.class);
 	}
 
 	static AuditExitCode startupExitCode(Throwable failure) {

@@ -2,8 +2,8 @@ package io.iamuseraudit;
 
 /**
  * The configuration names something that does not exist or cannot work (an aggregator, a
- * query without a required field, a sender SES refuses). The message says what to fix;
- * the run ends with exit code 2.
+ * query without a required field). The message says what to fix; the run ends with exit
+ * code 2.
  */
 public class InvalidConfigurationException extends RuntimeException {
 

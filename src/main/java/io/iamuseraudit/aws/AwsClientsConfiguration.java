@@ -101,8 +101,7 @@ public class AwsClientsConfiguration {
 
 	@Bean
 	SesV2Client sesV2Client(AwsClientFactory clients, AuditProperties properties) {
-		return clients.build(SesV2Client.builder(),
-				Region.of(properties.email().sesRegion(properties.aws().region())));
+		return clients.build(SesV2Client.builder(), Region.of(properties.email().sesRegion(properties.aws().region())));
 	}
 
 	@Bean

@@ -98,8 +98,7 @@ public final class ArchiveReportsTasklet implements Tasklet {
 					file + " is missing: it was rendered by this audit's renderReports step and "
 							+ "must stay until the audit is archived");
 		}
-		ArchivedObject object = this.archive.store(reportDate, this.keys.key(reportDate, name), file,
-				Sha256.of(file));
+		ArchivedObject object = this.archive.store(reportDate, this.keys.key(reportDate, name), file, Sha256.of(file));
 		this.deliveries.archived(reportDate, object);
 		logger.info("%s %s (%,d bytes, sha256 %s)".formatted(object.alreadyPresent() ? "Already archived" : "Archived",
 				object.location(), object.size(), object.sha256()));

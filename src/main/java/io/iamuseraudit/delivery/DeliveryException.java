@@ -2,8 +2,8 @@ package io.iamuseraudit.delivery;
 
 /**
  * The archive or the mail service refused a delivery. The message says what to check; the
- * step fails, the run ends with exit code 1, and running the same command again resumes at
- * that step once the cause is fixed.
+ * step fails, the run ends with exit code 1, and running the same command again resumes
+ * at that step once the cause is fixed.
  */
 public class DeliveryException extends RuntimeException {
 

@@ -23,12 +23,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
- * The evidence archive in an S3 bucket. Every object is written once: SSE-KMS, the SHA-256
- * the manifest lists sent as {@code x-amz-checksum-sha256} (S3 refuses bytes that do not
- * match it), {@code If-None-Match: *} so that nothing is ever overwritten, the expected
- * bucket owner and Object Lock retention when configured. When the key exists (a restarted
- * run) the object there is compared by SHA-256 and size: identical counts as archived, a
- * different one is an {@link EvidenceConflictException}. Thread-safe (the client is).
+ * The evidence archive in an S3 bucket. Every object is written once: SSE-KMS, the
+ * SHA-256 the manifest lists sent as {@code x-amz-checksum-sha256} (S3 refuses bytes that
+ * do not match it), {@code If-None-Match: *} so that nothing is ever overwritten, the
+ * expected bucket owner and Object Lock retention when configured. When the key exists (a
+ * restarted run) the object there is compared by SHA-256 and size: identical counts as
+ * archived, a different one is an {@link EvidenceConflictException}. Thread-safe (the
+ * client is).
  */
 public final class S3ReportArchive implements ReportArchive {
 

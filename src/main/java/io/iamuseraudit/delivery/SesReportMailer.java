@@ -3,8 +3,12 @@ package io.iamuseraudit.delivery;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import software.amazon.awssdk.core.SdkBytes;
@@ -18,11 +22,12 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 
 /**
- * Sends the report email through Amazon SES v2 as the raw MIME message {@link AuditEmail}
- * composed (attachments included), from {@code audit.email.from} to {@code to} and
- * {@code cc}. Throttling ({@code TooManyRequestsException}, 429) is retried with backoff by
- * the client's retry strategy, which counts it as throttling; a refusal becomes a
- * {@link DeliveryException} saying what to verify. Thread-safe.
+ * Sends the audit's emails through Amazon SES v2 as the raw MIME messages composed
+ * (attachments included), from {@code audit.email.from} to the message's own To and Cc
+ * (the report's recipients, or the on-call for a failure notice). Throttling
+ * ({@code TooManyRequestsException}, 429) is retried with backoff by the client's retry
+ * strategy, which counts it as throttling; a refusal becomes a {@link DeliveryException}
+ * saying what to verify. Thread-safe.
  */
 public final class SesReportMailer implements ReportMailer {
 
@@ -39,8 +44,8 @@ public final class SesReportMailer implements ReportMailer {
 	public String send(MimeMessage message) {
 		SendEmailRequest request = SendEmailRequest.builder()
 			.fromEmailAddress(this.properties.from())
-			.destination(destination -> destination.toAddresses(this.properties.to())
-				.ccAddresses(this.properties.cc()))
+			.destination(destination -> destination.toAddresses(recipients(message, RecipientType.TO))
+				.ccAddresses(recipients(message, RecipientType.CC)))
 			.content(content -> content.raw(raw -> raw.data(SdkBytes.fromByteArrayUnsafe(mime(message)))))
 			.build();
 		try {
@@ -91,6 +96,16 @@ public final class SesReportMailer implements ReportMailer {
 
 	private String recipients() {
 		return String.join(", ", Stream.concat(this.properties.to().stream(), this.properties.cc().stream()).toList());
+	}
+
+	private static List<String> recipients(MimeMessage message, RecipientType type) {
+		try {
+			Address[] addresses = message.getRecipients(type);
+			return (addresses != null) ? Arrays.stream(addresses).map(Address::toString).toList() : List.of();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException("Cannot read the email's recipients: " + ex.getMessage(), ex);
+		}
 	}
 
 	private static String reason(SesV2Exception ex) {

@@ -41,7 +41,9 @@ public final class Sha256 {
 		return digest.digest();
 	}
 
-	/** A hex digest as S3 writes it in {@code x-amz-checksum-sha256}: base64 of the bytes. */
+	/**
+	 * A hex digest as S3 writes it in {@code x-amz-checksum-sha256}: base64 of the bytes.
+	 */
 	public static String base64(String hex) {
 		return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
 	}

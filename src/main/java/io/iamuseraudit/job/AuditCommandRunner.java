@@ -27,8 +27,8 @@ import org.springframework.boot.ExitCodeGenerator;
 /**
  * What {@code java -jar iam-user-audit.jar} does: runs the audit of a report date (or
  * restarts it where it failed), or lists past audits. The exit code tells cron how it
- * went. Registered by {@code main}, not by component scanning, so that tests starting the
- * application context run no audit of their own.
+ * went. Registered by {@code IamUserAuditApplication.application()}, not by component
+ * scanning.
  */
 public class AuditCommandRunner implements ApplicationRunner, ExitCodeGenerator {
 

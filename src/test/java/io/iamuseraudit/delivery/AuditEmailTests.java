@@ -16,7 +16,10 @@ import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How {@link AuditEmail} decides between attachments and links: by the message's size as sent. */
+/**
+ * How {@link AuditEmail} decides between attachments and links: by the message's size as
+ * sent.
+ */
 class AuditEmailTests {
 
 	private static final LocalDate REPORT_DATE = LocalDate.of(2026, 11, 24);

@@ -17,7 +17,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,11 +24,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What cron sees: the application run as {@code java -jar} runs it (the command runner, its
- * exit code), several times on one history database, archiving to S3Proxy and sending
+ * What cron sees: the application run as {@code java -jar} runs it (the command runner,
+ * its exit code), several times on one history database, archiving to S3Proxy and sending
  * through a local SES v2 endpoint: a restart after a refused email sends it without
- * collecting or archiving again; a second cron run sends nothing, a resend does; a restart
- * after an interrupted archive recognises what is already there.
+ * collecting or archiving again; a second cron run sends nothing, a resend does; a
+ * restart after an interrupted archive recognises what is already there.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DeliveryRestartIntegrationTests {
@@ -68,8 +67,9 @@ class DeliveryRestartIntegrationTests {
 		Run rejected = run();
 
 		assertThat(rejected.exitCode()).isEqualTo(1);
-		assertThat(output).contains("Failure: SES in region us-east-1 refused the report email (MessageRejected: "
-				+ "Email address is not verified.")
+		assertThat(output)
+			.contains("Failure: SES in region us-east-1 refused the report email (MessageRejected: "
+					+ "Email address is not verified.")
 			.contains("Verify the sender audit@example.com (the address or its domain) as an identity in SES in "
 					+ "region us-east-1")
 			.contains("verify every recipient too (audit.email.to and cc: cto@example.com, ops@example.com)")
@@ -106,7 +106,8 @@ class DeliveryRestartIntegrationTests {
 
 		assertThat(resend.exitCode()).isZero();
 		assertThat(this.ses.sent()).hasSize(2);
-		assertThat(this.ses.sent().get(1).message().getHeader("X-IAM-User-Audit-Report-Date")).containsExactly(REPORT_DATE);
+		assertThat(this.ses.sent().get(1).message().getHeader("X-IAM-User-Audit-Report-Date"))
+			.containsExactly(REPORT_DATE);
 		assertThat(this.s3.objects(BUCKET)).isEqualTo(archived);
 		assertThat(resend.apiCalls()).containsEntry("SesV2", 1).doesNotContainKey("S3");
 	}
@@ -122,7 +123,8 @@ class DeliveryRestartIntegrationTests {
 		assertThat(conflicting.exitCode()).isEqualTo(1);
 		assertThat(output).contains("Failure: The archive already holds a different s3://" + BUCKET + "/" + manifestKey
 				+ "; archived evidence is never overwritten.");
-		assertThat(new String(this.s3.bytes(BUCKET, manifestKey), StandardCharsets.UTF_8)).isEqualTo("{\"forged\":true}");
+		assertThat(new String(this.s3.bytes(BUCKET, manifestKey), StandardCharsets.UTF_8))
+			.isEqualTo("{\"forged\":true}");
 		List<S3Object> reports = this.s3.objects(BUCKET)
 			.stream()
 			.filter(object -> !object.key().equals(manifestKey))
@@ -140,14 +142,14 @@ class DeliveryRestartIntegrationTests {
 	}
 
 	private Run run(String... extraArguments) {
-		String[] arguments = Stream.concat(Stream.of("reportDate=" + REPORT_DATE,
-				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db"),
-				"--audit.output-dir=" + this.dir.resolve("out"), "--audit.archive.bucket=" + BUCKET,
-				"--audit.archive.kms-key-id=alias/iam-user-audit", "--audit.email.from=audit@example.com",
-				"--audit.email.to=cto@example.com", "--audit.email.cc=ops@example.com"), Stream.of(extraArguments))
+		String[] arguments = Stream.concat(
+				Stream.of("reportDate=" + REPORT_DATE, "--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db"),
+						"--audit.output-dir=" + this.dir.resolve("out"), "--audit.archive.bucket=" + BUCKET,
+						"--audit.archive.kms-key-id=alias/iam-user-audit", "--audit.email.from=audit@example.com",
+						"--audit.email.to=cto@example.com", "--audit.email.cc=ops@example.com"),
+				Stream.of(extraArguments))
 			.toArray(String[]::new);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(IamUserAuditApplication.class)
-			.run(arguments);
+		ConfigurableApplicationContext context = IamUserAuditApplication.application().run(arguments);
 		Map<String, Integer> apiCalls = context.getBean(ApiCallCounter.class).drain("");
 		return new Run(SpringApplication.exit(context), apiCalls);
 	}

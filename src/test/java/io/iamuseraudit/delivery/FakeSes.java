@@ -24,10 +24,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local Amazon SES v2 endpoint speaking restJson1: {@code POST /v2/email/outbound-emails}
- * answers {@code {"MessageId": …}}, or the next queued error ({@code x-amzn-ErrorType}
- * header and {@code __type} in the JSON body, as AWS sends them). Captures every request.
- * Thread-safe.
+ * A local Amazon SES v2 endpoint speaking restJson1:
+ * {@code POST /v2/email/outbound-emails} answers {@code {"MessageId": …}}, or the next
+ * queued error ({@code x-amzn-ErrorType} header and {@code __type} in the JSON body, as
+ * AWS sends them). Captures every request. Thread-safe.
  */
 final class FakeSes implements AutoCloseable {
 
@@ -73,7 +73,10 @@ final class FakeSes implements AutoCloseable {
 		return this.requests.stream().filter(request -> request.messageId() != null).toList();
 	}
 
-	/** Points the SDK of an application started next at this endpoint (cleared by {@link #close()}). */
+	/**
+	 * Points the SDK of an application started next at this endpoint (cleared by
+	 * {@link #close()}).
+	 */
 	void redirectSdk() {
 		System.setProperty("aws.endpointUrlSesV2", endpoint().toString());
 	}
@@ -87,7 +90,8 @@ final class FakeSes implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		byte[] body = exchange.getRequestBody().readAllBytes();
 		if (!"POST".equals(exchange.getRequestMethod()) || !SEND_EMAIL.equals(exchange.getRequestURI().getPath())) {
-			this.requests.add(new Request(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), null, null));
+			this.requests
+				.add(new Request(exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), null, null));
 			reply(exchange, 404, Map.of("x-amzn-ErrorType", "NotFoundException"), "{\"message\":\"unknown path\"}");
 			return;
 		}
@@ -118,7 +122,10 @@ final class FakeSes implements AutoCloseable {
 	private record Error(int status, String type, String message) {
 	}
 
-	/** A captured request: its JSON body, and the message id it was answered with (null for an error). */
+	/**
+	 * A captured request: its JSON body, and the message id it was answered with (null
+	 * for an error).
+	 */
 	record Request(String path, Map<String, List<String>> headers, JsonNode body, String messageId) {
 
 		String header(String name) {

@@ -18,10 +18,10 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * S3Proxy in this JVM on a free port, with a transient store and SigV4 authentication: the
- * real S3 protocol (checksums verified, {@code If-None-Match} honoured) for tests. Strict by
- * default: a header it does not implement (expected bucket owner, Object Lock) is refused
- * with 501 unless {@code ignoreUnknownHeaders}.
+ * S3Proxy in this JVM on a free port, with a transient store and SigV4 authentication:
+ * the real S3 protocol (checksums verified, {@code If-None-Match} honoured) for tests.
+ * Strict by default: a header it does not implement (expected bucket owner, Object Lock)
+ * is refused with 501 unless {@code ignoreUnknownHeaders}.
  */
 final class InProcessS3 implements AutoCloseable {
 
@@ -92,7 +92,10 @@ final class InProcessS3 implements AutoCloseable {
 		return this.client.headObject(request -> request.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED));
 	}
 
-	/** Points the SDK of an application started next at this S3 (cleared by {@link #close()}). */
+	/**
+	 * Points the SDK of an application started next at this S3 (cleared by
+	 * {@link #close()}).
+	 */
 	void redirectSdk() {
 		System.setProperty("aws.endpointUrlS3", this.endpoint.toString());
 		System.setProperty("aws.accessKeyId", ACCESS_KEY);

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The local archive keeps the same promises as the S3 one: listed bytes only, never overwritten. */
+/**
+ * The local archive keeps the same promises as the S3 one: listed bytes only, never
+ * overwritten.
+ */
 class LocalReportArchiveTests {
 
 	private static final LocalDate REPORT_DATE = LocalDate.of(2026, 11, 24);
@@ -51,7 +54,8 @@ class LocalReportArchiveTests {
 		Files.writeString(pdf, "the report, changed");
 		LocalReportArchive archive = new LocalReportArchive(this.dir.resolve("archive"));
 
-		assertThatExceptionOfType(DeliveryException.class).isThrownBy(() -> archive.store(REPORT_DATE, KEY, pdf, listed))
+		assertThatExceptionOfType(DeliveryException.class)
+			.isThrownBy(() -> archive.store(REPORT_DATE, KEY, pdf, listed))
 			.withMessageContaining("changed after it was rendered");
 		assertThat(this.dir.resolve("archive").resolve(KEY)).doesNotExist();
 		assertThat(this.dir.resolve("archive").resolve(KEY).getParent()).isEmptyDirectory();

@@ -8,7 +8,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
-/** Records each HTTP request an SDK client transmits, signed and with every header as sent. */
+/**
+ * Records each HTTP request an SDK client transmits, signed and with every header as
+ * sent.
+ */
 final class RecordedRequests implements ExecutionInterceptor {
 
 	private final List<SdkHttpRequest> requests = new CopyOnWriteArrayList<>();

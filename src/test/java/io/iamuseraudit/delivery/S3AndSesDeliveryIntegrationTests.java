@@ -35,12 +35,14 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit job on the sample organization, archiving to S3 (S3Proxy) and emailing through
- * SES (a local SES v2 endpoint), with the application's own AWS client beans: path-style S3
- * through {@code aws.endpointUrlS3}, SES through {@code aws.endpointUrlSesV2}, credentials
- * from the default provider chain (system properties).
+ * The audit job on the sample organization, archiving to S3 (S3Proxy) and emailing
+ * through SES (a local SES v2 endpoint), with the application's own AWS client beans:
+ * path-style S3 through {@code aws.endpointUrlS3}, SES through
+ * {@code aws.endpointUrlSesV2}, credentials from the default provider chain (system
+ * properties).
  */
-@SpringBootTest(properties = { "audit.command=history", "audit.archive.bucket=" + S3AndSesDeliveryIntegrationTests.BUCKET,
+@SpringBootTest(properties = { "audit.command=history",
+		"audit.archive.bucket=" + S3AndSesDeliveryIntegrationTests.BUCKET,
 		"audit.archive.kms-key-id=" + S3AndSesDeliveryIntegrationTests.KMS_KEY, "audit.email.from=audit@example.com",
 		"audit.email.to=cto@example.com,security@example.com", "audit.email.cc=ops@example.com" })
 @SpringBatchTest
@@ -117,8 +119,8 @@ class S3AndSesDeliveryIntegrationTests {
 		ReportFiles files = new ReportFiles(this.properties.outputDir(), REPORT_DATE);
 		assertThat(s3.objects(BUCKET)).extracting(S3Object::key)
 			.containsExactlyInAnyOrder(KEY_PREFIX + "iam-user-audit-2026-11-10.pdf",
-					KEY_PREFIX + "iam-user-audit-2026-11-10.csv", KEY_PREFIX + "iam-user-audit-2026-11-10-users.jsonl.gz",
-					KEY_PREFIX + "manifest.json");
+					KEY_PREFIX + "iam-user-audit-2026-11-10.csv",
+					KEY_PREFIX + "iam-user-audit-2026-11-10-users.jsonl.gz", KEY_PREFIX + "manifest.json");
 		for (Path file : files.all()) {
 			String key = KEY_PREFIX + file.getFileName();
 			assertThat(s3.bytes(BUCKET, key)).as(key).isEqualTo(Files.readAllBytes(file));
@@ -145,9 +147,7 @@ class S3AndSesDeliveryIntegrationTests {
 	@Test
 	@Order(2)
 	void archivesManifestLastListingWhatS3Verified() {
-		JsonNode manifest = JsonMapper.builder()
-			.build()
-			.readTree(s3.bytes(BUCKET, KEY_PREFIX + "manifest.json"));
+		JsonNode manifest = JsonMapper.builder().build().readTree(s3.bytes(BUCKET, KEY_PREFIX + "manifest.json"));
 
 		assertThat(manifest.path("reportDate").asString()).isEqualTo("2026-11-10");
 		assertThat(manifest.path("objects")).hasSize(3);
@@ -162,8 +162,8 @@ class S3AndSesDeliveryIntegrationTests {
 			.filter(object -> object.key().endsWith("manifest.json"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(objects).allSatisfy(
-				object -> assertThat(object.lastModified()).isBeforeOrEqualTo(manifestObject.lastModified()));
+		assertThat(objects)
+			.allSatisfy(object -> assertThat(object.lastModified()).isBeforeOrEqualTo(manifestObject.lastModified()));
 	}
 
 	@Test

@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * {@link S3ReportArchive} through the SDK's HTTP stack against S3Proxy, which implements
  * SigV4, {@code x-amz-checksum-sha256} verification, {@code If-None-Match} and SSE-KMS
- * headers (it echoes them; it has no KMS). It does not implement the expected bucket owner
- * or Object Lock: those requests are checked as sent, on the wire.
+ * headers (it echoes them; it has no KMS). It does not implement the expected bucket
+ * owner or Object Lock: those requests are checked as sent, on the wire.
  */
 class S3ReportArchiveIntegrationTests {
 
@@ -87,8 +87,8 @@ class S3ReportArchiveIntegrationTests {
 
 		ArchivedObject stored = archive().store(REPORT_DATE, KEY, pdf, Sha256.of(pdf));
 
-		assertThat(stored).isEqualTo(new ArchivedObject(KEY, Sha256.of(pdf), Files.size(pdf),
-				"s3://" + this.bucket + "/" + KEY, false));
+		assertThat(stored).isEqualTo(
+				new ArchivedObject(KEY, Sha256.of(pdf), Files.size(pdf), "s3://" + this.bucket + "/" + KEY, false));
 		assertThat(s3.objects(this.bucket)).extracting(S3Object::key).containsExactly(KEY);
 		assertThat(s3.bytes(this.bucket, KEY)).isEqualTo(Files.readAllBytes(pdf));
 		HeadObjectResponse head = s3.head(this.bucket, KEY);
@@ -160,8 +160,7 @@ class S3ReportArchiveIntegrationTests {
 				.isThrownBy(() -> archive().store(REPORT_DATE, KEY, second, Sha256.of(second)))
 				.withMessageContaining("s3://" + S3ReportArchiveIntegrationTests.this.bucket + "/" + KEY)
 				.withMessageContaining("never overwritten");
-			assertThat(s3.bytes(S3ReportArchiveIntegrationTests.this.bucket, KEY))
-				.isEqualTo(Files.readAllBytes(first));
+			assertThat(s3.bytes(S3ReportArchiveIntegrationTests.this.bucket, KEY)).isEqualTo(Files.readAllBytes(first));
 		}
 
 		@Test
@@ -190,7 +189,10 @@ class S3ReportArchiveIntegrationTests {
 
 	}
 
-	/** S3Proxy does not implement these headers: it is told to ignore them, and the request is checked as sent. */
+	/**
+	 * S3Proxy does not implement these headers: it is told to ignore them, and the
+	 * request is checked as sent.
+	 */
 	@Nested
 	class WithExpectedOwnerAndObjectLock {
 
@@ -216,10 +218,9 @@ class S3ReportArchiveIntegrationTests {
 		@Test
 		void sendsExpectedBucketOwnerAndRetentionWithEveryRequest() throws IOException {
 			Path pdf = file("report.pdf", "%PDF-1.7 the report");
-			S3ReportArchive archive = new S3ReportArchive(this.lenientClient,
-					new ArchiveProperties("locked", "iam-user-audit/", KMS_KEY, "111122223333", ObjectLockMode.COMPLIANCE,
-							400),
-					"1.2.3-test", Clock.fixed(NOW, ZoneOffset.UTC));
+			S3ReportArchive archive = new S3ReportArchive(this.lenientClient, new ArchiveProperties("locked",
+					"iam-user-audit/", KMS_KEY, "111122223333", ObjectLockMode.COMPLIANCE, 400), "1.2.3-test",
+					Clock.fixed(NOW, ZoneOffset.UTC));
 
 			archive.store(REPORT_DATE, KEY, pdf, Sha256.of(pdf));
 			archive.store(REPORT_DATE, KEY, pdf, Sha256.of(pdf));
@@ -227,8 +228,7 @@ class S3ReportArchiveIntegrationTests {
 			SdkHttpRequest put = S3ReportArchiveIntegrationTests.this.requests.withMethod("PUT").get(0);
 			assertThat(put.firstMatchingHeader("x-amz-expected-bucket-owner")).hasValue("111122223333");
 			assertThat(put.firstMatchingHeader("x-amz-object-lock-mode")).hasValue("COMPLIANCE");
-			assertThat(put.firstMatchingHeader("x-amz-object-lock-retain-until-date"))
-				.hasValue("2027-12-29T06:00:00Z");
+			assertThat(put.firstMatchingHeader("x-amz-object-lock-retain-until-date")).hasValue("2027-12-29T06:00:00Z");
 			assertThat(put.firstMatchingHeader("x-amz-checksum-sha256")).hasValue(Sha256.base64(Sha256.of(pdf)));
 			assertThat(put.firstMatchingHeader("x-amz-server-side-encryption")).hasValue("aws:kms");
 			SdkHttpRequest head = S3ReportArchiveIntegrationTests.this.requests.withMethod("HEAD").get(0);

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link SesReportMailer} through the SDK's HTTP stack (SigV4, restJson1, the standard retry
- * strategy as the audit configures it) to a local SES v2 endpoint; the captured raw message
- * is taken apart with Jakarta Mail as a mail client would.
+ * {@link SesReportMailer} through the SDK's HTTP stack (SigV4, restJson1, the standard
+ * retry strategy as the audit configures it) to a local SES v2 endpoint; the captured raw
+ * message is taken apart with Jakarta Mail as a mail client would.
  */
 class SesReportMailerIntegrationTests {
 
@@ -55,8 +55,11 @@ class SesReportMailerIntegrationTests {
 			.endpointOverride(this.ses.endpoint())
 			.region(Region.EU_WEST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-			.overrideConfiguration(overrides -> overrides.retryStrategy(
-					AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(3).circuitBreakerEnabled(false).build()))
+			.overrideConfiguration(overrides -> overrides.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
+				.toBuilder()
+				.maxAttempts(3)
+				.circuitBreakerEnabled(false)
+				.build()))
 			.build();
 		byte[] pdfBytes = new byte[300_000];
 		new Random(6).nextBytes(pdfBytes);
@@ -148,7 +151,8 @@ class SesReportMailerIntegrationTests {
 			assertThatExceptionOfType(DeliveryException.class)
 				.isThrownBy(() -> mailer().send(compose(properties("40MB"))))
 				.withCauseInstanceOf(MessageRejectedException.class)
-				.withMessageContaining("SES in region eu-west-1 refused the report email (MessageRejected: Email address is not verified.")
+				.withMessageContaining(
+						"SES in region eu-west-1 refused the report email (MessageRejected: Email address is not verified.")
 				.withMessageContaining("Verify the sender audit@example.com")
 				.withMessageContaining("as an identity in SES in region eu-west-1")
 				.withMessageContaining("sandbox, verify every recipient too (audit.email.to and cc: "
@@ -158,12 +162,13 @@ class SesReportMailerIntegrationTests {
 		}
 
 		@ParameterizedTest
-		@CsvSource(delimiter = '|', textBlock = """
-				400 | MailFromDomainNotVerifiedException | The custom MAIL FROM domain of audit@example.com is not verified in SES in region eu-west-1
-				400 | AccountSuspendedException          | SES has suspended sending for this account in region eu-west-1
-				400 | SendingPausedException             | aws sesv2 put-account-sending-attributes --sending-enabled --region eu-west-1
-				403 | AccessDeniedException              | Allow the audit's role ses:SendEmail and ses:SendRawEmail on the identity of audit@example.com in region eu-west-1
-				""")
+		@CsvSource(delimiter = '|',
+				textBlock = """
+						400 | MailFromDomainNotVerifiedException | The custom MAIL FROM domain of audit@example.com is not verified in SES in region eu-west-1
+						400 | AccountSuspendedException          | SES has suspended sending for this account in region eu-west-1
+						400 | SendingPausedException             | aws sesv2 put-account-sending-attributes --sending-enabled --region eu-west-1
+						403 | AccessDeniedException              | Allow the audit's role ses:SendEmail and ses:SendRawEmail on the identity of audit@example.com in region eu-west-1
+						""")
 		void saysWhatToCheck(int status, String errorType, String advice) {
 			SesReportMailerIntegrationTests.this.ses.failNext(status, errorType, "refused");
 

@@ -2,6 +2,7 @@ package io.iamuseraudit.job;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -77,7 +78,7 @@ class FailureNoticeIntegrationTests {
 			return new ReportArchive() {
 
 				@Override
-				public ArchivedObject store(String key, Path file, String sha256) {
+				public ArchivedObject store(LocalDate reportDate, String key, Path file, String sha256) {
 					throw new IllegalStateException("bucket unreachable");
 				}
 
