@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -23,6 +24,12 @@ public final class TestDirectories {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Puts an audit's history database and output folder in the directory. */
+	public static void useFor(DynamicPropertyRegistry registry, Path directory) {
+		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + directory.resolve("db/audit"));
+		registry.add("audit.output-dir", () -> directory.resolve("out").toString());
 	}
 
 	public static void delete(Path directory) {

@@ -72,8 +72,7 @@ class AuditHistoryIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + directory.resolve("db/audit"));
-		registry.add("audit.output-dir", () -> directory.resolve("out").toString());
+		TestDirectories.useFor(registry, directory);
 		registry.add("audit.sample.location", organization::toString);
 	}
 

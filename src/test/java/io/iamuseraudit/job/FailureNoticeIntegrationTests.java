@@ -40,8 +40,7 @@ class FailureNoticeIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + directory.resolve("db/audit"));
-		registry.add("audit.output-dir", () -> directory.resolve("out").toString());
+		TestDirectories.useFor(registry, directory);
 	}
 
 	@AfterAll
