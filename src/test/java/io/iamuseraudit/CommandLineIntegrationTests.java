@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +55,34 @@ class CommandLineIntegrationTests {
 
 		assertThat(history.exitCode()).isZero();
 		assertThat(history.output()).containsPattern("2026-11-24\\s+COMPLETED\\s+sample\\s+300\\s+10");
+	}
+
+	@Nested
+	class UnusableHistoryDatabase {
+
+		@Test
+		void refusesToStartWhileAnotherProcessHoldsIt() throws Exception {
+			Path database = CommandLineIntegrationTests.this.workingDirectory.resolve("data/iam-user-audit");
+			try (Connection held = DriverManager.getConnection("jdbc:h2:file:" + database, "sa", "")) {
+				Run run = run();
+
+				assertThat(run.exitCode()).isEqualTo(1);
+				assertThat(run.output()).contains("The history database is in use by another process",
+						"Nothing was audited or written");
+			}
+			assertThat(CommandLineIntegrationTests.this.workingDirectory.resolve("out")).doesNotExist();
+		}
+
+		@Test
+		void saysWhenTheDatabaseServerCannotBeReached() throws Exception {
+			Run run = run("--spring.datasource.url=jdbc:postgresql://127.0.0.1:9/audit",
+					"--spring.datasource.hikari.connection-timeout=2000");
+
+			assertThat(run.exitCode()).isEqualTo(1);
+			assertThat(run.output()).contains("The history database cannot be reached", "spring.datasource.url");
+			assertThat(CommandLineIntegrationTests.this.workingDirectory.resolve("out")).doesNotExist();
+		}
+
 	}
 
 	@Nested
