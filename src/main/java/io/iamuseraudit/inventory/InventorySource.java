@@ -1,5 +1,7 @@
 package io.iamuseraudit.inventory;
 
+import java.util.List;
+
 /** Where the organization's IAM users are listed: the sample files or the Config aggregator. */
 public interface InventorySource {
 
@@ -11,5 +13,13 @@ public interface InventorySource {
 
 	/** Says where the data comes from, for the reports ("AWS Config aggregator X in us-east-1"). */
 	String description();
+
+	/**
+	 * How fresh the aggregated data is, per source; empty when the source cannot tell (the
+	 * sample, or a caller not allowed to ask).
+	 */
+	default List<AggregatorSource> aggregatorSources() {
+		return List.of();
+	}
 
 }

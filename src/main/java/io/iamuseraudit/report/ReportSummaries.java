@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import io.iamuseraudit.AuditProperties;
 import io.iamuseraudit.history.AccountStatuses;
+import io.iamuseraudit.history.AggregatorSources;
 import io.iamuseraudit.history.AuditRun;
 import io.iamuseraudit.history.AuditRuns;
 import io.iamuseraudit.history.AuditWarnings;
@@ -25,13 +26,16 @@ public class ReportSummaries {
 
 	private final AuditWarnings warnings;
 
+	private final AggregatorSources aggregatorSources;
+
 	public ReportSummaries(AuditedUsers users, AuditRuns runs, AccountStatuses accounts, RejectedRows rejectedRows,
-			AuditWarnings warnings) {
+			AuditWarnings warnings, AggregatorSources aggregatorSources) {
 		this.users = users;
 		this.runs = runs;
 		this.accounts = accounts;
 		this.rejectedRows = rejectedRows;
 		this.warnings = warnings;
+		this.aggregatorSources = aggregatorSources;
 	}
 
 	public ReportSummary of(LocalDate reportDate) {
@@ -44,7 +48,7 @@ public class ReportSummaries {
 		});
 		return builder.build(reportDate, run.sourceDescription(), AuditProperties.Source.SAMPLE.name().equals(run.source()),
 				run.previousReportDate(), this.accounts.all(reportDate), this.rejectedRows.all(reportDate),
-				this.warnings.of(reportDate));
+				this.warnings.of(reportDate), this.aggregatorSources.all(reportDate));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.iamuseraudit.history.AccountStatus;
 import io.iamuseraudit.history.AuditedUser;
+import io.iamuseraudit.inventory.AggregatorSource;
 import io.iamuseraudit.inventory.InventoryRow.RejectedRow;
 
 /**
@@ -17,12 +18,15 @@ import io.iamuseraudit.inventory.InventoryRow.RejectedRow;
  * @param highSeverityUsers users with a high-severity finding, at most
  * {@link SummaryBuilder#HIGH_SEVERITY_LISTED}
  * @param warnings what keeps the audit from being complete
+ * @param aggregatorSources how fresh the Config aggregator's data was, per source (empty
+ * for the sample)
  */
 public record ReportSummary(LocalDate reportDate, String sourceDescription, boolean sampleData,
 		LocalDate previousReportDate, int users, int accounts, int usersWithOwner, int highFindings,
 		int usersWithHighFindings, List<FindingCount> findings, List<AccountSummary> accountSummaries,
 		List<LabelCount> creatorKinds, List<LabelCount> changes, List<AuditedUser> highSeverityUsers,
-		List<AccountStatus> accountsNotFullyAudited, List<RejectedRow> rejectedRows, List<String> warnings) {
+		List<AccountStatus> accountsNotFullyAudited, List<RejectedRow> rejectedRows, List<String> warnings,
+		List<AggregatorSource> aggregatorSources) {
 
 	public int ownerCoveragePercent() {
 		return (this.users == 0) ? 100 : (int) Math.floor(100.0 * this.usersWithOwner / this.users);

@@ -14,6 +14,7 @@ import io.iamuseraudit.attribution.CreatorKind;
 import io.iamuseraudit.history.AccountStatus;
 import io.iamuseraudit.history.AuditedUser;
 import io.iamuseraudit.history.Change;
+import io.iamuseraudit.inventory.AggregatorSource;
 import io.iamuseraudit.inventory.InventoryRow.RejectedRow;
 import io.iamuseraudit.report.ReportSummary.AccountSummary;
 import io.iamuseraudit.report.ReportSummary.FindingCount;
@@ -85,7 +86,7 @@ public final class SummaryBuilder {
 
 	public ReportSummary build(LocalDate reportDate, String sourceDescription, boolean sampleData,
 			LocalDate previousReportDate, List<AccountStatus> statuses, List<RejectedRow> rejectedRows,
-			List<String> warnings) {
+			List<String> warnings, List<AggregatorSource> aggregatorSources) {
 		List<FindingCount> findingCounts = this.findings.entrySet()
 			.stream()
 			.map(entry -> new FindingCount(entry.getKey().name(), entry.getKey().severity().name(),
@@ -106,7 +107,8 @@ public final class SummaryBuilder {
 		return new ReportSummary(reportDate, sourceDescription, sampleData, previousReportDate, this.users,
 				this.accounts.size(), this.usersWithOwner, this.highFindings, this.usersWithHighFindings,
 				findingCounts, accountSummaries, kinds, changeCounts, List.copyOf(this.highSeverityUsers),
-				statuses.stream().filter(status -> !status.fullyAudited()).toList(), rejectedRows, warnings);
+				statuses.stream().filter(status -> !status.fullyAudited()).toList(), rejectedRows, warnings,
+				aggregatorSources);
 	}
 
 	private AccountSummary accountSummary(String accountId, int[] counts, List<AccountStatus> statuses) {
