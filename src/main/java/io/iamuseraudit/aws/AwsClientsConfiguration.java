@@ -87,9 +87,11 @@ public class AwsClientsConfiguration {
 		return clients.build(StsClient.builder());
 	}
 
+	/** CloudTrail in us-east-1, where IAM (a global service) records its events, whatever the aggregator's region. */
 	@Bean
 	CloudTrailClient cloudTrailClient(AwsClientFactory clients) {
-		return clients.build(CloudTrailClient.builder());
+		boolean otherPartition = clients.region().id().startsWith("cn-") || clients.region().id().startsWith("us-gov-");
+		return clients.build(CloudTrailClient.builder(), otherPartition ? clients.region() : Region.US_EAST_1);
 	}
 
 	@Bean

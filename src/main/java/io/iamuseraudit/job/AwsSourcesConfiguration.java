@@ -1,17 +1,31 @@
 package io.iamuseraudit.job;
 
+import java.time.Clock;
+
 import io.iamuseraudit.AuditProperties;
 import io.iamuseraudit.account.AccountAccessException;
 import io.iamuseraudit.account.AccountDirectory;
+import io.iamuseraudit.account.MemberAccountCredentials;
 import io.iamuseraudit.account.OrganizationsAccountDirectory;
 import io.iamuseraudit.activity.CredentialReportSource;
+import io.iamuseraudit.attribution.CloudTrailCreatorSource;
+import io.iamuseraudit.attribution.CreateUserEvents;
 import io.iamuseraudit.attribution.CreatorSource;
+import io.iamuseraudit.attribution.OrgTrailReader;
+import io.iamuseraudit.aws.AccountRateLimiter;
+import io.iamuseraudit.aws.AwsProperties;
+import io.iamuseraudit.aws.AwsProperties.CloudTrailProperties;
 import io.iamuseraudit.inventory.ConfigAggregatorInventorySource;
 import io.iamuseraudit.inventory.InventoryQuery;
 import io.iamuseraudit.inventory.InventorySource;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +38,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "audit.source", havingValue = "aws")
 class AwsSourcesConfiguration {
+
+	/** CloudTrail LookupEvents quota, per account and region. */
+	private static final int CLOUDTRAIL_REQUESTS_PER_SECOND = 2;
 
 	@Bean
 	InventoryQuery inventoryQuery(AuditProperties properties) {
@@ -42,15 +59,24 @@ class AwsSourcesConfiguration {
 		return new OrganizationsAccountDirectory(organizations);
 	}
 
-	// Creators (CloudTrail) and activity (credential reports) of member accounts come next;
-	// until then every account says so and the run ends with warnings.
-	@Bean
-	CreatorSource pendingCreatorSource() {
-		return (account, users, reportDate) -> {
-			throw new AccountAccessException("CloudTrail attribution is not available yet");
-		};
+	@Bean(destroyMethod = "close")
+	MemberAccountCredentials memberAccountCredentials(StsClient sts, AuditProperties properties) {
+		AwsProperties aws = properties.aws();
+		return new MemberAccountCredentials(sts, aws.region(), aws.memberRoleName(), aws.memberRoleExternalId());
 	}
 
+	@Bean
+	CreatorSource cloudTrailCreatorSource(CloudTrailClient cloudTrail, MemberAccountCredentials credentials,
+			CreateUserEvents parser, ObjectProvider<S3Client> s3, JsonMapper json, AuditProperties properties) {
+		CloudTrailProperties trail = properties.aws().cloudtrail();
+		OrgTrailReader orgTrail = (trail.orgTrailBucket() != null) ? new OrgTrailReader(s3.getObject(),
+				trail.orgTrailBucket(), trail.orgTrailPrefix(), trail.organizationId(), parser, json) : null;
+		return new CloudTrailCreatorSource(cloudTrail, credentials, parser,
+				new AccountRateLimiter(CLOUDTRAIL_REQUESTS_PER_SECOND), orgTrail, Clock.systemUTC());
+	}
+
+	// Activity (credential reports) of member accounts comes next; until then every account
+	// says so and the run ends with warnings.
 	@Bean
 	CredentialReportSource pendingCredentialReportSource() {
 		return (account) -> {

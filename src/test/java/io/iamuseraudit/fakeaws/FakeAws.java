@@ -177,7 +177,7 @@ public final class FakeAws implements BeforeAllCallback, AfterAllCallback, AutoC
 		this.faults.clear();
 		this.latency = Duration.ZERO;
 		this.sts.sessionDuration(null);
-		this.cloudTrail.requestsPerSecond(2);
+		this.cloudTrail.reset();
 		synchronized (this.calls) {
 			this.calls.clear();
 		}

@@ -36,6 +36,13 @@ final class FakeCloudTrail {
 		this.requestsPerSecond = rate;
 	}
 
+	/** Forgets earlier requests: a new test starts with its quota untouched. */
+	void reset() {
+		this.accepted.clear();
+		this.throttled = 0;
+		this.requestsPerSecond = 2;
+	}
+
 	long throttled() {
 		return this.throttled;
 	}

@@ -75,7 +75,9 @@ public final class FakeOrgTrail implements AutoCloseable {
 
 	/** Writes the log files of every user of the organization the trail holds; returns how many files. */
 	public int write(String bucket, String prefix, FakeOrganization organization) {
-		this.s3.createBucket(b -> b.bucket(bucket));
+		if (this.s3.listBuckets().buckets().stream().noneMatch(existing -> existing.name().equals(bucket))) {
+			this.s3.createBucket(b -> b.bucket(bucket));
+		}
 		Map<String, ArrayNode> files = new TreeMap<>();
 		for (FakeUser user : organization.users()) {
 			if (user.creator == null || !user.inOrgTrail || user.createdAt == null) {
