@@ -57,7 +57,7 @@ public final class AccountEnricher {
 		}
 		CredentialReport report = null;
 		try {
-			report = this.credentialReports.fetch(account);
+			report = this.credentialReports.fetch(account, reportDate);
 		}
 		catch (AccountAccessException ex) {
 			problems.add("credential report: " + ex.getMessage());

@@ -3,11 +3,12 @@ package io.iamuseraudit.job;
 import java.time.Clock;
 
 import io.iamuseraudit.AuditProperties;
-import io.iamuseraudit.account.AccountAccessException;
 import io.iamuseraudit.account.AccountDirectory;
 import io.iamuseraudit.account.MemberAccountCredentials;
 import io.iamuseraudit.account.OrganizationsAccountDirectory;
+import io.iamuseraudit.activity.CredentialReportParser;
 import io.iamuseraudit.activity.CredentialReportSource;
+import io.iamuseraudit.activity.IamCredentialReportSource;
 import io.iamuseraudit.attribution.CloudTrailCreatorSource;
 import io.iamuseraudit.attribution.CreateUserEvents;
 import io.iamuseraudit.attribution.CreatorSource;
@@ -20,6 +21,7 @@ import io.iamuseraudit.inventory.InventoryQuery;
 import io.iamuseraudit.inventory.InventorySource;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -75,13 +77,11 @@ class AwsSourcesConfiguration {
 				new AccountRateLimiter(CLOUDTRAIL_REQUESTS_PER_SECOND), orgTrail, Clock.systemUTC());
 	}
 
-	// Activity (credential reports) of member accounts comes next; until then every account
-	// says so and the run ends with warnings.
 	@Bean
-	CredentialReportSource pendingCredentialReportSource() {
-		return (account) -> {
-			throw new AccountAccessException("credential reports are not available yet");
-		};
+	CredentialReportSource iamCredentialReportSource(IamClient iam, MemberAccountCredentials credentials,
+			CredentialReportParser parser) {
+		return new IamCredentialReportSource(iam, credentials, parser, IamCredentialReportSource.Polling.DEFAULT,
+				Clock.systemUTC());
 	}
 
 }
