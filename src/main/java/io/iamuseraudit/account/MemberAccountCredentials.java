@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
  * {@code arn:aws:iam::<account>:role/<audit.aws.member-role-name>} (with the external id, if
  * configured) under the session name {@code iam-user-audit-<reportDate>}, so that the
  * account's own CloudTrail shows who read it. Sessions are assumed once per account and
- * refreshed by the SDK before they expire; a failure is remembered, so the second source
- * asking for the same account gets the same reason without calling STS again. Thread-safe.
+ * audit, and refreshed by the SDK before they expire; a failure is remembered for the audit,
+ * so the second source asking for the same account gets the same reason without calling STS
+ * again. Thread-safe.
  */
 public final class MemberAccountCredentials implements AutoCloseable {
 
@@ -47,7 +48,8 @@ public final class MemberAccountCredentials implements AutoCloseable {
 	 * @throws AccountAccessException when the role cannot be assumed, with the reason
 	 */
 	public AwsCredentialsProvider forAccount(MemberAccount account, LocalDate reportDate) {
-		return this.sessions.computeIfAbsent(account.id(), id -> new Session(id, reportDate)).provider();
+		return this.sessions.computeIfAbsent(account.id() + "@" + reportDate, key -> new Session(account.id(), reportDate))
+			.provider();
 	}
 
 	String roleArn(String accountId) {

@@ -64,7 +64,7 @@ class RunSummary {
 					step.getFilterCount()));
 		}
 		execution.getAllFailureExceptions()
-			.forEach(failure -> text.append("Failure: ").append(failure.getMessage()).append('\n'));
+			.forEach(failure -> text.append("Failure: ").append(Failures.reason(failure)).append('\n'));
 		if (code == AuditExitCode.FAILED) {
 			text.append("Run the same command again (same reportDate) to restart from the step that failed.\n");
 		}

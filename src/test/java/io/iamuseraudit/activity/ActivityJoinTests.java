@@ -81,6 +81,15 @@ class ActivityJoinTests {
 		assertThat(activity.daysInactive()).isEqualTo(14);
 	}
 
+	@Test
+	void neverCountsNegativeDaysForAnAuditOfAPastDate() {
+		ActivityJoin join = new ActivityJoin(report(row("alice", "arn:aws:iam::1:user/alice", "2026-11-26T00:00:00Z")));
+
+		UserActivity activity = join.activityOf(user("alice", "arn:aws:iam::1:user/alice"), REPORT_DATE);
+
+		assertThat(activity.daysInactive()).isZero();
+	}
+
 	private static CredentialReport report(CredentialReportRow... rows) {
 		return new CredentialReport(Instant.parse("2026-11-24T05:00:00Z"), List.of(rows), null, List.of());
 	}

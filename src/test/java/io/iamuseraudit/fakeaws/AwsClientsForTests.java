@@ -9,7 +9,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -49,7 +48,7 @@ public final class AwsClientsForTests implements AutoCloseable {
 		this.context.close();
 	}
 
-	@Configuration(proxyBeanMethods = false)
+	/** Not a {@code @Configuration}: the application's component scan must not find it. */
 	@EnableConfigurationProperties(AuditProperties.class)
 	@Import(AwsClientsConfiguration.class)
 	static class Clients {

@@ -62,6 +62,10 @@ public final class FakeAccount {
 		return this.name;
 	}
 
+	public Role role() {
+		return this.role;
+	}
+
 	public List<FakeUser> users() {
 		return List.copyOf(this.users);
 	}

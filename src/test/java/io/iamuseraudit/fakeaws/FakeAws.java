@@ -95,6 +95,8 @@ public final class FakeAws implements BeforeAllCallback, AfterAllCallback, AutoC
 
 	private ExecutorService executor;
 
+	private Class<?> owner;
+
 	public FakeAws(FakeOrganization organization) {
 		this.organization = organization;
 		this.accountsByKey.put(ADMIN_ACCESS_KEY, FakeOrganization.ADMIN_ACCOUNT);
@@ -132,12 +134,18 @@ public final class FakeAws implements BeforeAllCallback, AfterAllCallback, AutoC
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		start().installSystemProperties();
+		// @Nested classes inherit the extension: the outermost class owns the server.
+		if (this.server == null) {
+			this.owner = context.getRequiredTestClass();
+			start().installSystemProperties();
+		}
 	}
 
 	@Override
 	public void afterAll(ExtensionContext context) {
-		close();
+		if (context.getRequiredTestClass() == this.owner) {
+			close();
+		}
 	}
 
 	@Override

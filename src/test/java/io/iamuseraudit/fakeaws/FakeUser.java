@@ -75,6 +75,18 @@ public final class FakeUser {
 		return this.creator;
 	}
 
+	public boolean inOrgTrail() {
+		return this.inOrgTrail;
+	}
+
+	public boolean inInventory() {
+		return this.inInventory;
+	}
+
+	public FakeAccount account() {
+		return this.account;
+	}
+
 	public String arn() {
 		return "arn:aws:iam::" + this.account.id + ":user" + this.path + this.name;
 	}
