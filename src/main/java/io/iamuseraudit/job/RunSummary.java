@@ -2,7 +2,9 @@ package io.iamuseraudit.job;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.iamuseraudit.ReportDate;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
 class RunSummary {
 
 	private static final Log logger = LogFactory.getLog(RunSummary.class);
+
+	private static final int BUSIEST_ACCOUNTS = 10;
 
 	private final ReportSummaries summaries;
 
@@ -58,6 +62,7 @@ class RunSummary {
 					.collect(Collectors.joining(", ")))
 				.append('\n');
 		}
+		appendBusiestAccounts(reportDate, text);
 		for (StepExecution step : execution.getStepExecutions()) {
 			text.append("  %-20s %-9s %8s  read %,d, written %,d, filtered %,d%n".formatted(step.getStepName(),
 					step.getStatus(), duration(step), step.getReadCount(), step.getWriteCount(),
@@ -69,6 +74,29 @@ class RunSummary {
 			text.append("Run the same command again (same reportDate) to restart from the step that failed.\n");
 		}
 		logger.info(text.toString());
+	}
+
+	/** The member accounts that cost the most calls (all of them are in the manifest). */
+	private void appendBusiestAccounts(LocalDate reportDate, StringBuilder text) {
+		Map<String, Map<String, Integer>> byAccount = new TreeMap<>();
+		this.apiCalls.byAccount(reportDate)
+			.stream()
+			.filter(row -> !"".equals(row.get("account_id")))
+			.forEach(row -> byAccount.computeIfAbsent((String) row.get("account_id"), key -> new TreeMap<>())
+				.put((String) row.get("service"), ((Number) row.get("calls")).intValue()));
+		byAccount.entrySet()
+			.stream()
+			.sorted(Comparator.comparingInt((Map.Entry<String, Map<String, Integer>> entry) -> entry.getValue()
+				.values()
+				.stream()
+				.mapToInt(Integer::intValue)
+				.sum()).reversed())
+			.limit(BUSIEST_ACCOUNTS)
+			.forEach(entry -> text.append("  account %s: %s%n".formatted(entry.getKey(), entry.getValue()
+				.entrySet()
+				.stream()
+				.map(calls -> calls.getKey() + " " + calls.getValue())
+				.collect(Collectors.joining(", ")))));
 	}
 
 	private static String duration(StepExecution step) {

@@ -115,7 +115,7 @@ class AwsAuditJobIntegrationTests {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(AuditCommandRunner.exitCode(execution)).isEqualTo(AuditExitCode.COMPLETED_WITH_WARNINGS);
 		assertThat(execution.getExitStatus().getExitDescription()).isEqualTo(
-				"2 inventory row(s) could not be read; 1 account(s) not fully audited");
+				"2 inventory row(s) could not be read; 2 account(s) not fully audited");
 		Map<String, CSVRecord> rows = csv(reportDate);
 		List<FakeUser> live = organization.users();
 		assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(
@@ -170,7 +170,9 @@ class AwsAuditJobIntegrationTests {
 			.contains(DENIED + " (" + DENIED + ")")
 			.contains("cannot assume arn:aws:iam::" + DENIED + ":role/IamUserAuditRole: access denied")
 			.contains("of account " + DATA)
-			.contains("invalid JSON");
+			.contains("invalid JSON")
+			.contains("credential report lists 1 user(s) the inventory lacks, not audited (created since the "
+					+ "aggregator last synced?): new.hire");
 	}
 
 	@Test
