@@ -2,7 +2,6 @@ package io.iamuseraudit.attribution;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +23,7 @@ import org.apache.commons.logging.LogFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -137,8 +137,9 @@ public final class OrgTrailReader {
 				}
 			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read s3://" + this.bucket + "/" + object.key(), ex);
+		catch (IOException | JacksonException ex) {
+			// One damaged file must not hide the others of the hour.
+			logger.warn("Unreadable log file s3://%s/%s skipped: %s".formatted(this.bucket, object.key(), ex.getMessage()));
 		}
 		return events;
 	}

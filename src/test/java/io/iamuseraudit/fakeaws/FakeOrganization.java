@@ -110,6 +110,11 @@ public final class FakeOrganization {
 		return this;
 	}
 
+	public FakeOrganization clearSourceStatuses() {
+		this.sourceStatuses.clear();
+		return this;
+	}
+
 	public FakeOrganization sourceStatus(String sourceId, String region, String status, Instant lastUpdate) {
 		this.sourceStatuses.add(new SourceStatus(sourceId, "ACCOUNT", region, status, lastUpdate,
 				"FAILED".equals(status) ? "AccessDeniedException" : null,

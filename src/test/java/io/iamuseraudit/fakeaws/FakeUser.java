@@ -75,6 +75,18 @@ public final class FakeUser {
 		return this.creator;
 	}
 
+	public Boolean passwordEnabled() {
+		return this.passwordEnabled;
+	}
+
+	public boolean mfaActive() {
+		return this.mfaActive;
+	}
+
+	public boolean inCredentialReport() {
+		return this.inCredentialReport;
+	}
+
 	public boolean inOrgTrail() {
 		return this.inOrgTrail;
 	}

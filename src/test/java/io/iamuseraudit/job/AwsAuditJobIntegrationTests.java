@@ -126,6 +126,9 @@ class AwsAuditJobIntegrationTests {
 			assertThat(row.get("account_name")).as("Organizations denied: ids stand in").isEqualTo(user.accountId());
 			assertThat(row.get("creator") + " | " + row.get("creator_type")).as(user.name())
 				.isEqualTo(expectedCreator(user));
+			boolean reported = user.account().role() == FakeAccount.Role.ASSUMABLE && user.inCredentialReport();
+			assertThat(row.get("password_enabled") + " | " + row.get("mfa_active")).as(user.name())
+				.isEqualTo(reported ? user.passwordEnabled() + " | " + user.mfaActive() : " | ");
 		}
 	}
 
@@ -204,6 +207,26 @@ class AwsAuditJobIntegrationTests {
 		assertThat(aws.calls("LookupEvents", PROD)).singleElement()
 			.satisfies(call -> assertThat(call.request()).contains("\"StartTime\":" + (noEvent - 600)));
 		assertThat(csvByName(today().minusDays(5)).get("alice").get("creator")).isEqualTo("bob");
+	}
+
+	@Test
+	void flagsAggregatorSourcesThatAreNotFresh() throws Exception {
+		LocalDate reportDate = today().minusDays(8);
+		organization.sourceStatus(PROD, "us-east-1", "SUCCEEDED", organization.now().minusSeconds(600))
+			.sourceStatus(DATA, "us-east-1", "OUTDATED", organization.now().minusSeconds(86_400 * 3));
+		try {
+			JobExecution execution = run(reportDate).execution();
+
+			assertThat(execution.getExitStatus().getExitDescription())
+				.contains("1 Config aggregator source(s) FAILED or OUTDATED: their users may be missing or stale");
+			assertThat(pdfText(reportDate)).contains("Config aggregator data: 2 sources, last aggregated")
+				.contains("NOT FRESH: 0 FAILED, 1 OUTDATED")
+				.contains("Config aggregator source " + DATA)
+				.contains("OUTDATED, last aggregated");
+		}
+		finally {
+			organization.clearSourceStatuses();
+		}
 	}
 
 	@Nested
