@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.iamuseraudit.fakeaws.FakeAccount;
 import io.iamuseraudit.fakeaws.FakeAws;
