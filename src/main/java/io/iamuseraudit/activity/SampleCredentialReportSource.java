@@ -1,6 +1,7 @@
 package io.iamuseraudit.activity;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import io.iamuseraudit.account.AccountAccessException;
 import io.iamuseraudit.account.MemberAccount;
@@ -25,7 +26,7 @@ public final class SampleCredentialReportSource implements CredentialReportSourc
 	}
 
 	@Override
-	public CredentialReport fetch(MemberAccount account) {
+	public CredentialReport fetch(MemberAccount account, LocalDate reportDate) {
 		String csv = this.organization.credentialReport(account.id());
 		if (csv == null) {
 			throw new AccountAccessException("the sample has no credential report for this account");

@@ -18,11 +18,21 @@ public final class CloudTrailRetention {
 	 * starts.
 	 */
 	public static Creator notFound(IamUser user, Instant historyStart) {
+		return notFound(user, historyStart, false);
+	}
+
+	/**
+	 * Why no {@code CreateUser} event was found for a user.
+	 * @param orgTrailSearched whether the organization trail's log files of the user's
+	 * creation were read too
+	 */
+	public static Creator notFound(IamUser user, Instant historyStart, boolean orgTrailSearched) {
 		if (user.createdAt() == null) {
 			return Creator.unknown("creation date unknown");
 		}
 		if (user.createdAt().isBefore(historyStart)) {
-			return Creator.unknown("before CloudTrail retention");
+			return Creator.unknown(orgTrailSearched ? "before CloudTrail retention, not in the organization trail"
+					: "before CloudTrail retention");
 		}
 		return Creator.unknown("no CreateUser event found");
 	}

@@ -37,8 +37,12 @@ import org.springframework.context.annotation.Lazy;
 @Lazy
 public class AwsClientsConfiguration {
 
-	/** IAM and Organizations are global services, signed for us-east-1. */
-	private static final Region GLOBAL = Region.AWS_GLOBAL;
+	/**
+	 * IAM and Organizations are global services, signed for us-east-1. Not
+	 * {@code Region.AWS_GLOBAL}: with an endpoint override that signs for "aws-global",
+	 * which a VPC endpoint or a local AWS refuses.
+	 */
+	private static final Region GLOBAL = Region.US_EAST_1;
 
 	@Bean(destroyMethod = "close")
 	SdkHttpClient awsHttpClient(AuditProperties properties) {
@@ -83,9 +87,14 @@ public class AwsClientsConfiguration {
 		return clients.build(StsClient.builder());
 	}
 
+	/**
+	 * CloudTrail in us-east-1, where IAM (a global service) records its events, whatever
+	 * the aggregator's region.
+	 */
 	@Bean
 	CloudTrailClient cloudTrailClient(AwsClientFactory clients) {
-		return clients.build(CloudTrailClient.builder());
+		boolean otherPartition = clients.region().id().startsWith("cn-") || clients.region().id().startsWith("us-gov-");
+		return clients.build(CloudTrailClient.builder(), otherPartition ? clients.region() : Region.US_EAST_1);
 	}
 
 	@Bean

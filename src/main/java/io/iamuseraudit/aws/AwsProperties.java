@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code audit.aws.*}. Credentials never come from here: the SDK's default provider chain
  * supplies them, and {@code AWS_ENDPOINT_URL[_<SERVICE>]} redirects endpoints.
  *
- * @param region region of the aggregator and of the global IAM and CloudTrail data
+ * @param region region of the aggregator and of the STS endpoint; CloudTrail is read in
+ * us-east-1, where IAM records its events (in the China and GovCloud partitions, in this
+ * region)
  * @param memberRoleName role assumed in each member account to read CloudTrail and IAM
  * @param memberRoleExternalId external id required by the member role's trust policy, if
  * any

@@ -58,7 +58,7 @@ public final class AccountEnricher {
 		}
 		CredentialReport report = null;
 		try {
-			report = this.credentialReports.fetch(account);
+			report = this.credentialReports.fetch(account, reportDate);
 		}
 		catch (AccountAccessException ex) {
 			problems.add("credential report: " + ex.getMessage());
@@ -95,13 +95,21 @@ public final class AccountEnricher {
 		Integer rootKeys = (root != null) ? (root.accessKey1().active() ? 1 : 0) + (root.accessKey2().active() ? 1 : 0)
 				: null;
 		List<String> allProblems = new ArrayList<>(problems);
+		List<String> reportOnly = (join != null) ? join.unmatchedReportUsers() : List.of();
+		if (!reportOnly.isEmpty()) {
+			allProblems.add(
+					"credential report lists %d user(s) the inventory lacks, not audited (created since the aggregator last synced?): %s"
+						.formatted(reportOnly.size(),
+								String.join(", ", reportOnly.subList(0, Math.min(10, reportOnly.size())))
+										+ ((reportOnly.size() > 10) ? ", …" : "")));
+		}
 		if (report != null && !report.problems().isEmpty()) {
 			allProblems.add("credential report: " + report.problems().size() + " unreadable values, e.g. "
 					+ report.problems().get(0));
 		}
 		return new AccountStatus(account.id(), account.name(), users, allProblems.isEmpty(), List.copyOf(allProblems),
 				(root != null) ? root.mfaActive() : null, rootKeys, (report != null) ? report.generatedAt() : null,
-				(join != null) ? join.unmatchedReportUsers() : List.of());
+				reportOnly);
 	}
 
 	/** One account's users, enriched, and what could be read of the account. */

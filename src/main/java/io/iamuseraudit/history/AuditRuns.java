@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class AuditRuns {
 
 	private static final List<String> TABLES_BY_DATE = List.of("audited_user", "account_status", "rejected_row",
-			"api_calls", "delivery", "audit_run");
+			"api_calls", "delivery", "aggregator_source", "audit_run");
 
 	/** Counts a user's high-severity findings in SQL. */
 	private static final String HIGH_FINDINGS = Arrays.stream(Finding.values())

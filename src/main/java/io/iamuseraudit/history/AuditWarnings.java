@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What keeps an audit from being complete: rows that could not be read, accounts not
- * fully audited, users with unreadable fields. Any of them makes the run end with exit
- * code 3. Thread-safe.
+ * fully audited, users with unreadable fields, aggregator sources that are FAILED or
+ * OUTDATED (the inventory of those accounts may be stale). Any of them makes the run end
+ * with exit code 3. Thread-safe.
  */
 @Component
 public class AuditWarnings {
@@ -30,6 +31,8 @@ public class AuditWarnings {
 		add(warnings, """
 				select count(*) from audited_user where report_date = ? and inventory_notes <> ''
 				and change is distinct from 'REMOVED'""", reportDate, "%,d user(s) with unreadable inventory fields");
+		add(warnings, "select count(*) from aggregator_source where report_date = ? and status <> 'SUCCEEDED'",
+				reportDate, "%,d Config aggregator source(s) FAILED or OUTDATED: their users may be missing or stale");
 		return warnings;
 	}
 

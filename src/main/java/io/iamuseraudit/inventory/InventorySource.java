@@ -1,5 +1,7 @@
 package io.iamuseraudit.inventory;
 
+import java.util.List;
+
 /**
  * Where the organization's IAM users are listed: the sample files or the Config
  * aggregator.
@@ -17,5 +19,13 @@ public interface InventorySource {
 	 * us-east-1").
 	 */
 	String description();
+
+	/**
+	 * How fresh the aggregated data is, per source; empty when the source cannot tell
+	 * (the sample, or a caller not allowed to ask).
+	 */
+	default List<AggregatorSource> aggregatorSources() {
+		return List.of();
+	}
 
 }

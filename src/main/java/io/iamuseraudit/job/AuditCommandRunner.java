@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import io.iamuseraudit.AuditProperties;
-import io.iamuseraudit.InvalidConfigurationException;
 import io.iamuseraudit.ReportDate;
 import io.iamuseraudit.delivery.FailureNotice;
 import io.iamuseraudit.delivery.ReportEmail;
@@ -138,7 +137,7 @@ public class AuditCommandRunner implements ApplicationRunner, ExitCodeGenerator 
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			boolean misconfigured = execution.getAllFailureExceptions()
 				.stream()
-				.anyMatch(failure -> failure instanceof InvalidConfigurationException);
+				.anyMatch(Failures::isInvalidConfiguration);
 			return misconfigured ? AuditExitCode.INVALID : AuditExitCode.FAILED;
 		}
 		return AuditRun.COMPLETED_WITH_WARNINGS.equals(execution.getExitStatus().getExitCode())

@@ -5,19 +5,23 @@ import java.time.LocalDate;
 import io.iamuseraudit.ReportDate;
 import io.iamuseraudit.aws.ApiCallCounter;
 import io.iamuseraudit.history.AccountStatuses;
+import io.iamuseraudit.history.AggregatorSources;
 import io.iamuseraudit.history.ApiCalls;
 import io.iamuseraudit.history.AuditedUsers;
 import io.iamuseraudit.history.RejectedRows;
+import io.iamuseraudit.inventory.InventorySource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Starts the collect step from a clean slate (next tokens expire, so a restarted
- * collection reads everything again) and reports what it read.
+ * collection reads everything again) and reports what it read, and how fresh the
+ * aggregator's data was.
  */
 final class CollectUsersListener implements StepExecutionListener {
 
@@ -33,13 +37,19 @@ final class CollectUsersListener implements StepExecutionListener {
 
 	private final ApiCallCounter apiCallCounter;
 
+	private final InventorySource inventory;
+
+	private final AggregatorSources aggregatorSources;
+
 	CollectUsersListener(AuditedUsers users, RejectedRows rejectedRows, AccountStatuses accounts, ApiCalls apiCalls,
-			ApiCallCounter apiCallCounter) {
+			ApiCallCounter apiCallCounter, InventorySource inventory, AggregatorSources aggregatorSources) {
 		this.users = users;
 		this.rejectedRows = rejectedRows;
 		this.accounts = accounts;
 		this.apiCalls = apiCalls;
 		this.apiCallCounter = apiCallCounter;
+		this.inventory = inventory;
+		this.aggregatorSources = aggregatorSources;
 	}
 
 	@Override
@@ -53,6 +63,9 @@ final class CollectUsersListener implements StepExecutionListener {
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
 		LocalDate reportDate = ReportDate.of(stepExecution);
+		if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
+			this.aggregatorSources.replace(reportDate, this.inventory.aggregatorSources());
+		}
 		this.apiCalls.add(reportDate, "", this.apiCallCounter.drain(""));
 		int users = this.users.count(reportDate);
 		int rejected = this.rejectedRows.all(reportDate).size();

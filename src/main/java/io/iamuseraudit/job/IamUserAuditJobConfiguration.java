@@ -10,6 +10,7 @@ import io.iamuseraudit.delivery.EmailReportTasklet;
 import io.iamuseraudit.enrichment.AccountEnricher;
 import io.iamuseraudit.enrichment.EnrichUsersTasklet;
 import io.iamuseraudit.history.AccountStatuses;
+import io.iamuseraudit.history.AggregatorSources;
 import io.iamuseraudit.history.ApiCalls;
 import io.iamuseraudit.history.AuditRuns;
 import io.iamuseraudit.history.AuditWarnings;
@@ -70,7 +71,8 @@ class IamUserAuditJobConfiguration {
 	@Bean
 	Step collectUsers(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			InventoryItemReader reader, InventoryRowParser parser, CollectedRowsWriter writer, AuditedUsers users,
-			RejectedRows rejectedRows, AccountStatuses accounts, ApiCalls apiCalls, ApiCallCounter apiCallCounter) {
+			RejectedRows rejectedRows, AccountStatuses accounts, ApiCalls apiCalls, ApiCallCounter apiCallCounter,
+			InventorySource inventory, AggregatorSources aggregatorSources) {
 		ItemProcessor<RawRow, InventoryRow> parse = (raw) -> {
 			InventoryRow row = parser.parse(raw);
 			return (row instanceof DeletedUser) ? null : row;
@@ -80,7 +82,8 @@ class IamUserAuditJobConfiguration {
 			.reader(reader)
 			.processor(parse)
 			.writer(writer)
-			.listener(new CollectUsersListener(users, rejectedRows, accounts, apiCalls, apiCallCounter))
+			.listener(new CollectUsersListener(users, rejectedRows, accounts, apiCalls, apiCallCounter, inventory,
+					aggregatorSources))
 			.build();
 	}
 

@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.iamuseraudit.AuditProperties;
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Component;
 class RunSummary {
 
 	private static final Log logger = LogFactory.getLog(RunSummary.class);
+
+	private static final int BUSIEST_ACCOUNTS = 10;
 
 	private final ReportSummaries summaries;
 
@@ -69,6 +73,7 @@ class RunSummary {
 					.collect(Collectors.joining(", ")))
 				.append('\n');
 		}
+		appendBusiestAccounts(reportDate, text);
 		for (StepExecution step : execution.getStepExecutions()) {
 			text.append("  %-20s %-9s %8s  read %,d, written %,d, filtered %,d%n".formatted(step.getStepName(),
 					step.getStatus(), duration(step), step.getReadCount(), step.getWriteCount(),
@@ -80,11 +85,37 @@ class RunSummary {
 		}
 		this.deliveries.describe(reportDate).forEach(line -> text.append("  ").append(line).append('\n'));
 		execution.getAllFailureExceptions()
-			.forEach(failure -> text.append("Failure: ").append(failure.getMessage()).append('\n'));
+			.forEach(failure -> text.append("Failure: ").append(Failures.reason(failure)).append('\n'));
 		if (code == AuditExitCode.FAILED) {
 			text.append("Run the same command again (same reportDate) to restart from the step that failed.\n");
 		}
 		logger.info(text.toString());
+	}
+
+	/** The member accounts that cost the most calls (all of them are in the manifest). */
+	private void appendBusiestAccounts(LocalDate reportDate, StringBuilder text) {
+		Map<String, Map<String, Integer>> byAccount = new TreeMap<>();
+		this.apiCalls.byAccount(reportDate)
+			.stream()
+			.filter(row -> !"".equals(row.get("account_id")))
+			.forEach(row -> byAccount.computeIfAbsent((String) row.get("account_id"), key -> new TreeMap<>())
+				.put((String) row.get("service"), ((Number) row.get("calls")).intValue()));
+		byAccount.entrySet()
+			.stream()
+			.sorted(Comparator
+				.comparingInt((Map.Entry<String, Map<String, Integer>> entry) -> entry.getValue()
+					.values()
+					.stream()
+					.mapToInt(Integer::intValue)
+					.sum())
+				.reversed())
+			.limit(BUSIEST_ACCOUNTS)
+			.forEach(entry -> text.append("  account %s: %s%n".formatted(entry.getKey(),
+					entry.getValue()
+						.entrySet()
+						.stream()
+						.map(calls -> calls.getKey() + " " + calls.getValue())
+						.collect(Collectors.joining(", ")))));
 	}
 
 	private static String duration(StepExecution step) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.iamuseraudit.history.AuditedUser;
+import io.iamuseraudit.inventory.AggregatorSource;
 import io.iamuseraudit.report.ReportSummary.AccountSummary;
 import io.iamuseraudit.report.ReportSummary.LabelCount;
 import net.sf.jasperreports.engine.JRException;
@@ -84,6 +85,7 @@ public final class PdfReport {
 		this.subreports.forEach((name, report) -> parameters.put(name.toUpperCase().replace('-', '_'), report));
 		parameters.put("REPORT_DATE", summary.reportDate().toString());
 		parameters.put("SOURCE", summary.sourceDescription());
+		parameters.put("FRESHNESS", Freshness.describe(summary.aggregatorSources()));
 		parameters.put("SAMPLE_DATA", summary.sampleData());
 		parameters.put("GENERATED_AT", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
 		parameters.put("VERSION", this.version);
@@ -135,8 +137,10 @@ public final class PdfReport {
 
 	private static List<PdfRows.ProblemRow> problems(ReportSummary summary) {
 		return Stream
-			.concat(summary.accountsNotFullyAudited().stream().map(PdfRows::problem),
+			.of(summary.aggregatorSources().stream().filter(AggregatorSource::stale).map(PdfRows::problem),
+					summary.accountsNotFullyAudited().stream().map(PdfRows::problem),
 					summary.rejectedRows().stream().map(PdfRows::problem))
+			.flatMap(rows -> rows)
 			.toList();
 	}
 

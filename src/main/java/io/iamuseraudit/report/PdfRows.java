@@ -9,6 +9,7 @@ import io.iamuseraudit.activity.Finding;
 import io.iamuseraudit.activity.Severity;
 import io.iamuseraudit.history.AccountStatus;
 import io.iamuseraudit.history.AuditedUser;
+import io.iamuseraudit.inventory.AggregatorSource;
 import io.iamuseraudit.inventory.InventoryRow.RejectedRow;
 
 /** The flat rows the PDF templates print, made from the audit's data. */
@@ -73,6 +74,13 @@ final class PdfRows {
 	static ProblemRow problem(RejectedRow row) {
 		String where = "row " + row.rowNumber() + ((row.accountId() != null) ? " of account " + row.accountId() : "");
 		return new ProblemRow(where, row.reason());
+	}
+
+	static ProblemRow problem(AggregatorSource source) {
+		String error = (source.error() != null) ? ": " + source.error() : "";
+		return new ProblemRow("Config aggregator source " + source.sourceId() + " (" + source.region() + ")",
+				source.status() + ", " + Freshness.lastUpdate(source) + error
+						+ ". Users of this source may be missing or stale.");
 	}
 
 	private static String creator(AuditedUser audited) {

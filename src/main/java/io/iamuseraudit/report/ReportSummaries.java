@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.iamuseraudit.AuditProperties;
 import io.iamuseraudit.history.AccountStatuses;
+import io.iamuseraudit.history.AggregatorSources;
 import io.iamuseraudit.history.AuditRun;
 import io.iamuseraudit.history.AuditRuns;
 import io.iamuseraudit.history.AuditWarnings;
@@ -30,13 +31,16 @@ public class ReportSummaries {
 
 	private final AuditWarnings warnings;
 
+	private final AggregatorSources aggregatorSources;
+
 	public ReportSummaries(AuditedUsers users, AuditRuns runs, AccountStatuses accounts, RejectedRows rejectedRows,
-			AuditWarnings warnings) {
+			AuditWarnings warnings, AggregatorSources aggregatorSources) {
 		this.users = users;
 		this.runs = runs;
 		this.accounts = accounts;
 		this.rejectedRows = rejectedRows;
 		this.warnings = warnings;
+		this.aggregatorSources = aggregatorSources;
 	}
 
 	private static int orZero(Integer count) {
@@ -58,7 +62,8 @@ public class ReportSummaries {
 			.toList();
 		return builder.build(reportDate, run.sourceDescription(),
 				AuditProperties.Source.SAMPLE.name().equals(run.source()), run.previousReportDate(), earlier,
-				this.accounts.all(reportDate), this.rejectedRows.all(reportDate), this.warnings.of(reportDate));
+				this.accounts.all(reportDate), this.rejectedRows.all(reportDate), this.warnings.of(reportDate),
+				this.aggregatorSources.all(reportDate));
 	}
 
 }

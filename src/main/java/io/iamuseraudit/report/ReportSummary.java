@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.iamuseraudit.history.AccountStatus;
 import io.iamuseraudit.history.AuditedUser;
+import io.iamuseraudit.inventory.AggregatorSource;
 import io.iamuseraudit.inventory.InventoryRow.RejectedRow;
 
 /**
@@ -25,13 +26,16 @@ import io.iamuseraudit.inventory.InventoryRow.RejectedRow;
  * @param trend this audit and the completed ones before it, oldest first, at most
  * {@link ReportSummaries#TREND_POINTS}
  * @param warnings what keeps the audit from being complete
+ * @param aggregatorSources how fresh the Config aggregator's data was, per source (empty
+ * for the sample)
  */
 public record ReportSummary(LocalDate reportDate, String sourceDescription, boolean sampleData,
 		LocalDate previousReportDate, int users, int accounts, int usersWithOwner, int findings, int highFindings,
 		int usersWithHighFindings, int newFindings, int resolvedFindings, List<FindingCount> findingCounts,
 		List<AccountSummary> accountSummaries, List<LabelCount> creatorKinds, List<LabelCount> changes,
 		List<AuditedUser> changedUsers, List<AuditedUser> highSeverityUsers, List<TrendPoint> trend,
-		List<AccountStatus> accountsNotFullyAudited, List<RejectedRow> rejectedRows, List<String> warnings) {
+		List<AccountStatus> accountsNotFullyAudited, List<RejectedRow> rejectedRows, List<String> warnings,
+		List<AggregatorSource> aggregatorSources) {
 
 	public int ownerCoveragePercent() {
 		return (this.users == 0) ? 100 : (int) Math.floor(100.0 * this.usersWithOwner / this.users);

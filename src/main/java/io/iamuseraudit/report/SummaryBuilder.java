@@ -15,6 +15,7 @@ import io.iamuseraudit.attribution.CreatorKind;
 import io.iamuseraudit.history.AccountStatus;
 import io.iamuseraudit.history.AuditedUser;
 import io.iamuseraudit.history.Change;
+import io.iamuseraudit.inventory.AggregatorSource;
 import io.iamuseraudit.inventory.InventoryRow.RejectedRow;
 import io.iamuseraudit.report.ReportSummary.AccountSummary;
 import io.iamuseraudit.report.ReportSummary.FindingCount;
@@ -122,7 +123,7 @@ public final class SummaryBuilder {
 
 	public ReportSummary build(LocalDate reportDate, String sourceDescription, boolean sampleData,
 			LocalDate previousReportDate, List<TrendPoint> earlierAudits, List<AccountStatus> statuses,
-			List<RejectedRow> rejectedRows, List<String> warnings) {
+			List<RejectedRow> rejectedRows, List<String> warnings, List<AggregatorSource> aggregatorSources) {
 		List<TrendPoint> trend = new ArrayList<>(earlierAudits);
 		trend.add(new TrendPoint(reportDate.toString(), this.users, this.findingTotal, this.highFindings));
 		return new ReportSummary(reportDate, sourceDescription, sampleData, previousReportDate, this.users,
@@ -130,7 +131,8 @@ public final class SummaryBuilder {
 				this.usersWithHighFindings, this.newFindings, this.resolvedFindings, findingCounts(),
 				accountSummaries(statuses), creatorKinds(), labelled(this.changes), List.copyOf(this.changedUsers),
 				List.copyOf(this.highSeverityUsers), List.copyOf(trend),
-				statuses.stream().filter(status -> !status.fullyAudited()).toList(), rejectedRows, warnings);
+				statuses.stream().filter(status -> !status.fullyAudited()).toList(), rejectedRows, warnings,
+				aggregatorSources);
 	}
 
 	private List<FindingCount> findingCounts() {
