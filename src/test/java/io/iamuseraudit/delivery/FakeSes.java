@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * queued error ({@code x-amzn-ErrorType} header and {@code __type} in the JSON body, as
  * AWS sends them). Captures every request. Thread-safe.
  */
-final class FakeSes implements AutoCloseable {
+public final class FakeSes implements AutoCloseable {
 
 	private static final String SEND_EMAIL = "/v2/email/outbound-emails";
 
@@ -47,7 +47,7 @@ final class FakeSes implements AutoCloseable {
 		this.server = server;
 	}
 
-	static FakeSes start() throws IOException {
+	public static FakeSes start() throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		FakeSes ses = new FakeSes(server);
 		server.createContext("/", ses::handle);
@@ -55,7 +55,7 @@ final class FakeSes implements AutoCloseable {
 		return ses;
 	}
 
-	URI endpoint() {
+	public URI endpoint() {
 		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
 	}
 

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * Strict by default: a header it does not implement (expected bucket owner, Object Lock)
  * is refused with 501 unless {@code ignoreUnknownHeaders}.
  */
-final class InProcessS3 implements AutoCloseable {
+public final class InProcessS3 implements AutoCloseable {
 
 	static final String ACCESS_KEY = "test-access-key";
 
@@ -35,19 +35,33 @@ final class InProcessS3 implements AutoCloseable {
 
 	private final S3Client client;
 
-	private InProcessS3(S3Proxy proxy, URI endpoint) {
+	private final String accessKey;
+
+	private final String secretKey;
+
+	private InProcessS3(S3Proxy proxy, URI endpoint, String accessKey, String secretKey) {
 		this.proxy = proxy;
 		this.endpoint = endpoint;
+		this.accessKey = accessKey;
+		this.secretKey = secretKey;
 		this.client = client();
 	}
 
-	static InProcessS3 start(boolean ignoreUnknownHeaders) throws Exception {
+	public static InProcessS3 start(boolean ignoreUnknownHeaders) throws Exception {
+		return start(ignoreUnknownHeaders, ACCESS_KEY, SECRET_KEY);
+	}
+
+	/**
+	 * An S3 that accepts requests signed with the given keys (those of a {@code FakeAws},
+	 * say).
+	 */
+	public static InProcessS3 start(boolean ignoreUnknownHeaders, String accessKey, String secretKey) throws Exception {
 		Properties properties = new Properties();
-		properties.setProperty("jclouds.identity", ACCESS_KEY);
-		properties.setProperty("jclouds.credential", SECRET_KEY);
+		properties.setProperty("jclouds.identity", accessKey);
+		properties.setProperty("jclouds.credential", secretKey);
 		S3Proxy proxy = S3Proxy.builder()
 			.blobStore(BlobStores.create("transient", properties))
-			.awsAuthentication(AuthenticationType.AWS_V4, ACCESS_KEY, SECRET_KEY)
+			.awsAuthentication(AuthenticationType.AWS_V4, accessKey, secretKey)
 			.ignoreUnknownHeaders(ignoreUnknownHeaders)
 			.endpoint(URI.create("http://127.0.0.1:0"))
 			.stopTimeout(0)
@@ -56,10 +70,10 @@ final class InProcessS3 implements AutoCloseable {
 		while (!"STARTED".equals(proxy.getState())) {
 			Thread.sleep(10);
 		}
-		return new InProcessS3(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
+		return new InProcessS3(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()), accessKey, secretKey);
 	}
 
-	URI endpoint() {
+	public URI endpoint() {
 		return this.endpoint;
 	}
 
@@ -71,12 +85,13 @@ final class InProcessS3 implements AutoCloseable {
 			.endpointOverride(this.endpoint)
 			.forcePathStyle(true)
 			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+			.credentialsProvider(
+					StaticCredentialsProvider.create(AwsBasicCredentials.create(this.accessKey, this.secretKey)))
 			.overrideConfiguration(overrides.build())
 			.build();
 	}
 
-	void createBucket(String bucket) {
+	public void createBucket(String bucket) {
 		this.client.createBucket(request -> request.bucket(bucket));
 	}
 
@@ -98,8 +113,8 @@ final class InProcessS3 implements AutoCloseable {
 	 */
 	void redirectSdk() {
 		System.setProperty("aws.endpointUrlS3", this.endpoint.toString());
-		System.setProperty("aws.accessKeyId", ACCESS_KEY);
-		System.setProperty("aws.secretAccessKey", SECRET_KEY);
+		System.setProperty("aws.accessKeyId", this.accessKey);
+		System.setProperty("aws.secretAccessKey", this.secretKey);
 		System.setProperty("aws.region", "us-east-1");
 	}
 

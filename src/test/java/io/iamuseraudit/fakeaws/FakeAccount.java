@@ -1,5 +1,6 @@
 package io.iamuseraudit.fakeaws;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,15 @@ public final class FakeAccount {
 	}
 
 	/** A credential report already generated at that time (none by default). */
+	/**
+	 * Whether IAM would hand out a report at once: one younger than four hours, not
+	 * expired.
+	 */
+	public boolean hasFreshCredentialReport(Instant now) {
+		return this.credentialReportAt != null && !this.credentialReportExpired
+				&& this.credentialReportAt.isAfter(now.minus(Duration.ofHours(4)));
+	}
+
 	public FakeAccount credentialReportAt(Instant generatedAt) {
 		this.credentialReportAt = generatedAt;
 		return this;

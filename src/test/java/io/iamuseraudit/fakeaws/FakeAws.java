@@ -189,6 +189,8 @@ public final class FakeAws implements BeforeAllCallback, AfterAllCallback, AutoC
 		this.latency = Duration.ZERO;
 		this.sts.sessionDuration(null);
 		this.cloudTrail.reset();
+		this.iam.generationTime(null);
+		this.config.requestsPerSecond(0);
 		synchronized (this.calls) {
 			this.calls.clear();
 		}
@@ -219,6 +221,24 @@ public final class FakeAws implements BeforeAllCallback, AfterAllCallback, AutoC
 	/** Sessions issued by AssumeRole last this long, whatever was asked. */
 	public FakeAws stsSessionDuration(Duration duration) {
 		this.sts.sessionDuration(duration);
+		return this;
+	}
+
+	/**
+	 * Makes IAM take this long to generate a credential report (instead of a number of
+	 * polls).
+	 */
+	public FakeAws credentialReportGenerationTime(Duration duration) {
+		this.iam.generationTime(duration);
+		return this;
+	}
+
+	/**
+	 * Throttles SelectAggregateResourceConfig beyond this many requests per second; 0 for
+	 * no limit.
+	 */
+	public FakeAws configRequestsPerSecond(int rate) {
+		this.config.requestsPerSecond(rate);
 		return this;
 	}
 

@@ -22,6 +22,12 @@ final class FakeConfig {
 
 	private volatile Cached cached;
 
+	private final RateLimit rateLimit = new RateLimit();
+
+	void requestsPerSecond(int rate) {
+		this.rateLimit.perSecond(rate);
+	}
+
 	JsonNode handle(FakeRequest request, FakeOrganization organization) {
 		JsonNode body = request.json();
 		if (!organization.aggregatorName().equals(body.path("ConfigurationAggregatorName").asString(""))) {
@@ -29,7 +35,10 @@ final class FakeConfig {
 					"The configuration aggregator does not exist. Check the configuration aggregator name and try again.");
 		}
 		return switch (request.operation()) {
-			case "SelectAggregateResourceConfig" -> select(body, organization);
+			case "SelectAggregateResourceConfig" -> {
+				this.rateLimit.admit();
+				yield select(body, organization);
+			}
 			case "DescribeConfigurationAggregatorSourcesStatus" -> sourcesStatus(organization);
 			default -> throw new AwsError(400, "UnknownOperationException", request.operation());
 		};

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * IAM's credential report (awsQuery, {@code Version=2010-05-08}) of the calling account:
  * {@code GenerateCredentialReport} answers STARTED, INPROGRESS until the account's number
- * of polls is reached, then COMPLETE (at once when a report younger than four hours
+ * of polls is reached (or, when a generation time is set, until that time has passed
+ * since the first call), then COMPLETE (at once when a report younger than four hours
  * exists); {@code GetCredentialReport} answers ReportNotPresent (410), ReportExpired
  * (410) or ReportInProgress (404) where IAM would. Thread-safe.
  */
@@ -22,6 +23,18 @@ final class FakeIam {
 	private static final Duration FRESH = Duration.ofHours(4);
 
 	private final Map<String, int[]> generating = new ConcurrentHashMap<>();
+
+	private final Map<String, Instant> generationStarted = new ConcurrentHashMap<>();
+
+	private volatile Duration generationTime;
+
+	/**
+	 * How long IAM takes to generate a report, instead of a number of polls; {@code null}
+	 * for polls.
+	 */
+	void generationTime(Duration duration) {
+		this.generationTime = duration;
+	}
 
 	String handle(FakeRequest request, FakeOrganization organization) {
 		FakeAccount account = organization.findAccount(request.accountId())
@@ -37,6 +50,10 @@ final class FakeIam {
 
 	private String generate(FakeAccount account) {
 		Instant now = Instant.now();
+		if (this.generationTime != null) {
+			return Xml.response("GenerateCredentialReport", NAMESPACE,
+					Xml.element("State", generateTimed(account, now)));
+		}
 		int[] pollsLeft = this.generating.get(account.id);
 		String state;
 		if (pollsLeft == null && fresh(account, now)) {
@@ -58,7 +75,28 @@ final class FakeIam {
 				Xml.element("State", state) + Xml.element("Description", "report " + state.toLowerCase()));
 	}
 
+	private String generateTimed(FakeAccount account, Instant now) {
+		if (!this.generationStarted.containsKey(account.id) && fresh(account, now)) {
+			return "COMPLETE";
+		}
+		Instant started = this.generationStarted.putIfAbsent(account.id, now);
+		if (finishedTimed(account, now)) {
+			return "COMPLETE";
+		}
+		return (started == null) ? "STARTED" : "INPROGRESS";
+	}
+
+	private boolean finishedTimed(FakeAccount account, Instant now) {
+		Instant started = this.generationStarted.get(account.id);
+		if (started == null || now.isBefore(started.plus(this.generationTime))) {
+			return false;
+		}
+		complete(account, now);
+		return true;
+	}
+
 	private String complete(FakeAccount account, Instant now) {
+		this.generationStarted.remove(account.id);
 		this.generating.remove(account.id);
 		account.credentialReportAt = now.truncatedTo(ChronoUnit.SECONDS);
 		account.credentialReportExpired = false;
@@ -66,6 +104,9 @@ final class FakeIam {
 	}
 
 	private String get(FakeAccount account) {
+		if (this.generationStarted.containsKey(account.id) && !finishedTimed(account, Instant.now())) {
+			throw new AwsError(404, "ReportInProgress", "Report generation in progress. Try again later.");
+		}
 		if (this.generating.containsKey(account.id)) {
 			throw new AwsError(404, "ReportInProgress", "Report generation in progress. Try again later.");
 		}

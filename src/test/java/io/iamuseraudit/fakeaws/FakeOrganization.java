@@ -74,6 +74,18 @@ public final class FakeOrganization {
 		return Optional.ofNullable(this.accounts.get(id));
 	}
 
+	/**
+	 * Rows the Config query returns: users (once per recording region), deleted users,
+	 * raw rows.
+	 */
+	public int configRows() {
+		int users = users().stream()
+			.filter(user -> user.inInventory)
+			.mapToInt(user -> 1 + user.extraRegions.size())
+			.sum();
+		return users + this.deletedUsers.size() + this.rawConfigRows.size();
+	}
+
 	/** Every user, all accounts. */
 	public List<FakeUser> users() {
 		return this.accounts.values().stream().flatMap(account -> account.users.stream()).toList();

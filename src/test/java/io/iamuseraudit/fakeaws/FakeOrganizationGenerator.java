@@ -7,10 +7,10 @@ import java.util.Random;
 /**
  * Generates a large organization from a seed: the same seed gives the same organization.
  * Users are spread unevenly over accounts (a few large ones, many small ones); about 15 %
- * were created inside CloudTrail's 90 days; creators of every kind; some users without an
- * owner tag, unused, with old keys, admin policies; some duplicate rows from a second
- * region and deleted users; about 1.5 % of accounts whose audit role is denied or
- * missing; half the accounts with a credential report younger than four hours.
+ * were created inside CloudTrail's 90 days (configurable); creators of every kind; some
+ * users without an owner tag, unused, with old keys, admin policies; some duplicate rows
+ * from a second region and deleted users; about 1.5 % of accounts whose audit role is
+ * denied or missing; half the accounts with a credential report younger than four hours.
  */
 public final class FakeOrganizationGenerator {
 
@@ -21,9 +21,17 @@ public final class FakeOrganizationGenerator {
 
 	private final Instant now;
 
+	private double recentFraction = 0.15;
+
 	public FakeOrganizationGenerator(long seed, Instant now) {
 		this.random = new Random(seed);
 		this.now = now;
+	}
+
+	/** The share of users created inside CloudTrail's 90 days (0.15 unless set). */
+	public FakeOrganizationGenerator recentFraction(double fraction) {
+		this.recentFraction = fraction;
+		return this;
 	}
 
 	public FakeOrganization generate(int accounts, int users) {
@@ -55,7 +63,7 @@ public final class FakeOrganizationGenerator {
 
 	private void user(FakeAccount account, int n) {
 		String name = GIVEN.get(n % GIVEN.size()) + "." + n;
-		boolean recent = this.random.nextDouble() < 0.15;
+		boolean recent = this.random.nextDouble() < this.recentFraction;
 		FakeUser user = account.user(name)
 			.createdDaysAgo(recent ? this.random.nextInt(89) : 90 + this.random.nextInt(2400));
 		user.createdBy((this.random.nextDouble() < 0.03) ? null : creator());
