@@ -90,7 +90,7 @@ public final class IamCredentialReportSource implements CredentialReportSource {
 				throw new AccountAccessException("IAM credential report not ready after " + this.polling.timeout());
 			}
 			Thread.sleep(delay.toMillis());
-			delay = min(delay.multipliedBy(2), this.polling.max());
+			delay = min(delay.multipliedBy(3).dividedBy(2), this.polling.max());
 		}
 	}
 
@@ -133,12 +133,13 @@ public final class IamCredentialReportSource implements CredentialReportSource {
 	/**
 	 * How to wait for a report being generated.
 	 *
-	 * @param first the first wait, doubled each time up to {@code max}
+	 * @param first the first wait, half as long again each time up to {@code max} (IAM
+	 * usually needs a few seconds)
 	 * @param timeout when to give up on the account
 	 */
 	public record Polling(Duration first, Duration max, Duration timeout) {
 
-		public static final Polling DEFAULT = new Polling(Duration.ofSeconds(1), Duration.ofSeconds(16),
+		public static final Polling DEFAULT = new Polling(Duration.ofMillis(500), Duration.ofSeconds(10),
 				Duration.ofMinutes(5));
 
 	}

@@ -8,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code audit.enrichment.*}.
  *
- * @param concurrency accounts enriched at the same time; each account's own API quotas
- * are respected separately, so this bounds threads and connections, not AWS rates
+ * @param concurrency accounts enriched at the same time. Each account's own API quotas
+ * are respected separately, so this bounds threads and connections, not AWS rates; and
+ * enrichment mostly waits (for IAM to generate a credential report, for CloudTrail's
+ * quota), so it can be far above the number of cores
  */
-public record EnrichmentProperties(@Min(1) @Max(256) @DefaultValue("16") int concurrency) {
+public record EnrichmentProperties(@Min(1) @Max(512) @DefaultValue("64") int concurrency) {
 }

@@ -24,6 +24,7 @@ import io.iamuseraudit.inventory.IamUser;
 import io.iamuseraudit.inventory.InventoryRow.LiveUser;
 import io.iamuseraudit.inventory.Tag;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,10 +46,18 @@ public class AuditedUsers {
 
 	private final JsonMapper json;
 
+	private final ObjectReader tagList;
+
+	private final ObjectReader stringList;
+
 	public AuditedUsers(DataSource dataSource, JsonMapper json) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(1000);
 		this.json = json;
+		this.tagList = json.readerFor(new TypeReference<List<Tag>>() {
+		});
+		this.stringList = json.readerFor(new TypeReference<List<String>>() {
+		});
 	}
 
 	/**
@@ -177,14 +186,13 @@ public class AuditedUsers {
 	private IamUser iamUser(ResultSet rs) throws SQLException {
 		return new IamUser(rs.getString("account_id"), rs.getString("user_id"), rs.getString("user_name"),
 				rs.getString("arn"), rs.getString("path"), SqlTime.get(rs, "created_at"),
-				this.json.readValue(rs.getString("tags"), new TypeReference<List<Tag>>() {
-				}), strings(rs, "group_names"), strings(rs, "attached_policies"), strings(rs, "inline_policies"),
+				this.tagList.readValue(rs.getString("tags")), strings(rs, "group_names"),
+				strings(rs, "attached_policies"), strings(rs, "inline_policies"),
 				List.of(rs.getString("regions").split(",")));
 	}
 
 	private List<String> strings(ResultSet rs, String column) throws SQLException {
-		return this.json.readValue(rs.getString(column), new TypeReference<List<String>>() {
-		});
+		return this.stringList.readValue(rs.getString(column));
 	}
 
 	private static Comparison comparison(ResultSet rs) throws SQLException {

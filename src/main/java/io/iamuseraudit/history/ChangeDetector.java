@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.iamuseraudit.activity.Finding;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,18 +35,20 @@ public class ChangeDetector {
 
 	private final JdbcTemplate jdbc;
 
-	private final JsonMapper json;
+	private final ObjectReader stringList;
 
 	public ChangeDetector(JdbcTemplate jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
-		this.json = json;
+		this.stringList = json.readerFor(new TypeReference<List<String>>() {
+		});
 	}
 
 	public void compare(LocalDate reportDate, LocalDate previous) {
 		this.jdbc.update("delete from audited_user where report_date = ? and change = 'REMOVED'", reportDate);
 		this.jdbc.update("""
 				update audited_user set change = null, change_detail = null, findings_new = '', findings_resolved = ''
-				where report_date = ?""", reportDate);
+				where report_date = ? and (change is not null or findings_new <> '' or findings_resolved <> '')""",
+				reportDate);
 		if (previous == null) {
 			return;
 		}
@@ -121,8 +124,7 @@ public class ChangeDetector {
 	}
 
 	private List<String> strings(String json) {
-		return this.json.readValue(json, new TypeReference<List<String>>() {
-		});
+		return this.stringList.readValue(json);
 	}
 
 	private static List<Finding> without(List<Finding> findings, List<Finding> others) {

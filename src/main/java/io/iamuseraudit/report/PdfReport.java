@@ -7,37 +7,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 import io.iamuseraudit.history.AuditedUser;
-import io.iamuseraudit.inventory.AggregatorSource;
+import io.iamuseraudit.report.PdfRows.UserRow;
 import io.iamuseraudit.report.ReportSummary.AccountSummary;
 import io.iamuseraudit.report.ReportSummary.LabelCount;
+import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
-import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.engine.util.JRSwapFile;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.pdf.JRPdfExporter;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
- * Renders the PDF the CTO reads: the summary pages first, then every user by account. The
- * users stream from the database into the template and filled pages are swapped to disk,
- * so memory stays flat however large the organization. Thread-safe.
+ * Renders the PDF the CTO reads: the summary pages
+ * ({@code reports/iam-user-audit.jrxml}), then every user by account
+ * ({@code reports/accounts.jrxml}). The accounts are rendered in chunks of whole accounts
+ * on every core while the users stream from the database; at most a few chunks are in
+ * memory and filled pages are swapped to disk, so memory stays flat however large the
+ * organization. The parts are then assembled and numbered. Thread-safe.
  */
 public final class PdfReport {
+
+	/**
+	 * Users per chunk of accounts (an account larger than this is a chunk of its own).
+	 */
+	static final int CHUNK_USERS = 2_000;
 
 	private static final String[] SUBREPORTS = { "summary-findings", "summary-accounts", "summary-contacts",
 			"summary-problems", "summary-changes" };
@@ -46,15 +63,21 @@ public final class PdfReport {
 
 	private static final int ACCOUNTS_LISTED = 7;
 
-	private final JasperReport main;
+	private final JasperReport cover;
+
+	private final JasperReport accounts;
 
 	private final Map<String, JasperReport> subreports = new HashMap<>();
 
 	private final String version;
 
+	private final int threads;
+
 	public PdfReport(String version) {
 		this.version = version;
-		this.main = load("iam-user-audit");
+		this.threads = Runtime.getRuntime().availableProcessors();
+		this.cover = load("iam-user-audit");
+		this.accounts = load("accounts");
 		for (String name : SUBREPORTS) {
 			this.subreports.put(name, load(name));
 		}
@@ -62,33 +85,88 @@ public final class PdfReport {
 
 	/** Renders the PDF; the users must come ordered by account. */
 	public void render(ReportSummary summary, Stream<AuditedUser> users, Path file) {
-		JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(50,
-				new JRSwapFile(System.getProperty("java.io.tmpdir"), 4096, 64), true);
+		Path parts = temporaryFolder(file);
+		ExecutorService renderers = Executors.newFixedThreadPool(this.threads,
+				new CustomizableThreadFactory("render-pdf-"));
 		try {
-			Map<String, Object> parameters = parameters(summary);
-			parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
-			JasperPrint print = JasperFillManager.fillReport(this.main, parameters,
-					new RecordDataSource(users.map(PdfRows::user).iterator()));
-			virtualizer.setReadOnly(true);
-			export(print, summary, file);
+			Map<String, Object> page = pageParameters(summary);
+			List<Future<Path>> rendered = new ArrayList<>();
+			Map<String, Object> coverParameters = new HashMap<>(page);
+			coverParameters.putAll(coverParameters(summary));
+			rendered.add(renderers.submit(() -> renderPart(this.cover, coverParameters,
+					new RecordDataSource(List.of(new CoverRow())), parts.resolve("0.pdf"))));
+			Semaphore inMemory = new Semaphore(this.threads + 1);
+			Iterator<List<UserRow>> chunks = new AccountChunks(users.map(PdfRows::user).iterator(), CHUNK_USERS);
+			for (int part = 1; chunks.hasNext(); part++) {
+				List<UserRow> chunk = chunks.next();
+				Path partFile = parts.resolve(part + ".pdf");
+				inMemory.acquire();
+				rendered.add(renderers.submit(() -> {
+					try {
+						return renderPart(this.accounts, page, new RecordDataSource(chunk), partFile);
+					}
+					finally {
+						inMemory.release();
+					}
+				}));
+			}
+			List<Path> files = new ArrayList<>();
+			for (Future<Path> part : rendered) {
+				files.add(part.get());
+			}
+			PdfAssembly.assemble(files, file, "IAM user audit " + summary.reportDate(), summary.sourceDescription(),
+					"iam-user-audit " + this.version);
 		}
-		catch (JRException ex) {
-			throw new IllegalStateException("Cannot render " + file + ": " + ex.getMessage(), ex);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while rendering " + file, ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Cannot render " + file + ": " + ex.getCause().getMessage(), ex.getCause());
+		}
+		finally {
+			renderers.shutdownNow();
+			FileSystemUtils.deleteRecursively(parts.toFile());
+		}
+	}
+
+	private Path renderPart(JasperReport template, Map<String, Object> parameters, JRDataSource rows, Path file)
+			throws JRException, IOException {
+		JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(50,
+				new JRSwapFile(file.getParent().toString(), 4096, 64), true);
+		try {
+			Map<String, Object> filled = new HashMap<>(parameters);
+			filled.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
+			JasperPrint print = JasperFillManager.fillReport(template, filled, rows);
+			virtualizer.setReadOnly(true);
+			JRPdfExporter exporter = new JRPdfExporter();
+			exporter.setExporterInput(new SimpleExporterInput(print));
+			try (var out = Files.newOutputStream(file)) {
+				exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+				exporter.exportReport();
+			}
+			return file;
 		}
 		finally {
 			virtualizer.cleanup();
 		}
 	}
 
-	private Map<String, Object> parameters(ReportSummary summary) {
+	/** What every page shows: date, source, sample banner. */
+	private Map<String, Object> pageParameters(ReportSummary summary) {
 		Map<String, Object> parameters = new HashMap<>();
-		this.subreports.forEach((name, report) -> parameters.put(name.toUpperCase().replace('-', '_'), report));
 		parameters.put("REPORT_DATE", summary.reportDate().toString());
 		parameters.put("SOURCE", summary.sourceDescription());
-		parameters.put("FRESHNESS", Freshness.describe(summary.aggregatorSources()));
 		parameters.put("SAMPLE_DATA", summary.sampleData());
 		parameters.put("GENERATED_AT", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
 		parameters.put("VERSION", this.version);
+		return parameters;
+	}
+
+	private Map<String, Object> coverParameters(ReportSummary summary) {
+		Map<String, Object> parameters = new HashMap<>();
+		this.subreports.forEach((name, report) -> parameters.put(name.toUpperCase().replace('-', '_'), report));
+		parameters.put("FRESHNESS", Freshness.describe(summary.aggregatorSources()));
 		parameters.put("PREVIOUS_DATE",
 				(summary.previousReportDate() != null) ? summary.previousReportDate().toString() : null);
 		parameters.put("USERS", summary.users());
@@ -111,7 +189,7 @@ public final class PdfReport {
 		parameters.put("CREATOR_KINDS", summary.creatorKinds());
 		parameters.put("CONTACTS", summary.highSeverityUsers().stream().map(PdfRows::contact).toList());
 		parameters.put("CONTACTS_MORE", summary.usersWithHighFindings() - summary.highSeverityUsers().size());
-		parameters.put("PROBLEMS", problems(summary));
+		parameters.put("PROBLEMS", PdfRows.problems(summary));
 		return parameters;
 	}
 
@@ -135,29 +213,12 @@ public final class PdfReport {
 			.toList();
 	}
 
-	private static List<PdfRows.ProblemRow> problems(ReportSummary summary) {
-		return Stream
-			.of(summary.aggregatorSources().stream().filter(AggregatorSource::stale).map(PdfRows::problem),
-					summary.accountsNotFullyAudited().stream().map(PdfRows::problem),
-					summary.rejectedRows().stream().map(PdfRows::problem))
-			.flatMap(rows -> rows)
-			.toList();
-	}
-
-	private void export(JasperPrint print, ReportSummary summary, Path file) throws JRException {
-		JRPdfExporter exporter = new JRPdfExporter();
-		exporter.setExporterInput(new SimpleExporterInput(print));
-		SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-		configuration.setMetadataTitle("IAM user audit " + summary.reportDate());
-		configuration.setMetadataSubject(summary.sourceDescription());
-		configuration.setMetadataCreator("iam-user-audit " + this.version);
-		exporter.setConfiguration(configuration);
-		try (var out = Files.newOutputStream(file)) {
-			exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-			exporter.exportReport();
+	private static Path temporaryFolder(Path file) {
+		try {
+			return Files.createTempDirectory(file.toAbsolutePath().getParent(), ".pdf-parts-");
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write " + file, ex);
+			throw new UncheckedIOException("Cannot create a work folder next to " + file, ex);
 		}
 	}
 
@@ -168,6 +229,10 @@ public final class PdfReport {
 		catch (IOException | JRException ex) {
 			throw new IllegalStateException("Report template " + name + " is missing or unreadable", ex);
 		}
+	}
+
+	/** The cover's one row: its sections print once, in a group of their own. */
+	record CoverRow() {
 	}
 
 }

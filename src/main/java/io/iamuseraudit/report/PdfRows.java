@@ -3,7 +3,9 @@ package io.iamuseraudit.report;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.iamuseraudit.activity.Finding;
 import io.iamuseraudit.activity.Severity;
@@ -64,6 +66,18 @@ final class PdfRows {
 		};
 		return new ChangeRow(audited.accountName(), audited.user().userName(), audited.change().name(), detail,
 				(audited.owner().name() != null) ? audited.owner().name() : "—", creator(audited));
+	}
+
+	/**
+	 * Stale aggregator sources, accounts not fully audited, rows that could not be read.
+	 */
+	static List<ProblemRow> problems(ReportSummary summary) {
+		return Stream
+			.of(summary.aggregatorSources().stream().filter(AggregatorSource::stale).map(PdfRows::problem),
+					summary.accountsNotFullyAudited().stream().map(PdfRows::problem),
+					summary.rejectedRows().stream().map(PdfRows::problem))
+			.flatMap(rows -> rows)
+			.toList();
 	}
 
 	static ProblemRow problem(AccountStatus status) {

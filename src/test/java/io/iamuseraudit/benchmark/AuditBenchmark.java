@@ -55,7 +55,7 @@ public final class AuditBenchmark {
 			List<FakeAccount> sample = NaiveAudit.smallestAccounts(organization.accounts(), options.naiveAccounts());
 			Duration naiveFullModel = naive.modelled(organization.accounts(), now);
 			JobProcess.Result job = JobProcess.run(jar, directory, environment(aws, s3, ses),
-					jobArguments(options, directory), options.heap());
+					jobArguments(options, directory), options.heap(), options.jvmOptions());
 			List<String> cloudTrail = cloudTrailBound(aws, organization, now);
 			long throttled = aws.cloudTrailThrottled();
 			Duration naiveSampleModel = naive.modelled(sample, Instant.now());

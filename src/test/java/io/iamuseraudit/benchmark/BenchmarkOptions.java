@@ -15,9 +15,11 @@ import java.util.List;
  * @param heap the job's {@code -Xmx}
  * @param naiveAccounts accounts the naive script is measured on (then extrapolated)
  * @param jobArguments extra {@code --audit.*} arguments for the job
+ * @param jvmOptions extra options for the job's JVM (a profiler, say)
  */
 record BenchmarkOptions(long seed, int accounts, int users, double recentFraction, Duration latency,
-		Duration reportGeneration, int configRate, String heap, int naiveAccounts, List<String> jobArguments) {
+		Duration reportGeneration, int configRate, String heap, int naiveAccounts, List<String> jobArguments,
+		List<String> jvmOptions) {
 
 	static BenchmarkOptions parse(String[] args) {
 		long seed = 42;
@@ -30,6 +32,7 @@ record BenchmarkOptions(long seed, int accounts, int users, double recentFractio
 		String heap = "512m";
 		int naiveAccounts = 5;
 		List<String> jobArguments = new ArrayList<>();
+		List<String> jvmOptions = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			String value = (i + 1 < args.length) ? args[i + 1] : "";
 			switch (args[i]) {
@@ -43,17 +46,18 @@ record BenchmarkOptions(long seed, int accounts, int users, double recentFractio
 				case "--xmx" -> heap = value;
 				case "--naive-accounts" -> naiveAccounts = Integer.parseInt(value);
 				case "--job" -> jobArguments.add(value);
+				case "--jvm" -> jvmOptions.add(value);
 				default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n" + USAGE);
 			}
 			i++;
 		}
 		return new BenchmarkOptions(seed, accounts, users, recent, latency, reportGeneration, configRate, heap,
-				naiveAccounts, List.copyOf(jobArguments));
+				naiveAccounts, List.copyOf(jobArguments), List.copyOf(jvmOptions));
 	}
 
 	static final String USAGE = """
 			options: --accounts N (1000) --users N (50000) --recent F (0.05) --latency-ms N (30)
 			         --report-generation-ms N (2000) --config-rate N (0: unlimited) --xmx SIZE (512m)
-			         --naive-accounts N (5) --seed N (42) --job --audit.x=y (repeatable)""";
+			         --naive-accounts N (5) --seed N (42) --job --audit.x=y --jvm -XX:... (both repeatable)""";
 
 }

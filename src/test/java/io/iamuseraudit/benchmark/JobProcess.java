@@ -27,10 +27,12 @@ final class JobProcess {
 	private JobProcess() {
 	}
 
-	static Result run(Path jar, Path directory, Map<String, String> environment, List<String> arguments, String heap)
-			throws IOException, InterruptedException {
+	static Result run(Path jar, Path directory, Map<String, String> environment, List<String> arguments, String heap,
+			List<String> jvmOptions) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx" + heap, "-Xlog:gc:file=" + directory.resolve("gc.log"), "-jar", jar.toString()));
+				"-Xmx" + heap, "-Xlog:gc:file=" + directory.resolve("gc.log")));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString()));
 		command.addAll(arguments);
 		Path log = directory.resolve("job.log");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
