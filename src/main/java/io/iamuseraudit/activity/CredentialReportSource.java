@@ -15,4 +15,12 @@ public interface CredentialReportSource {
 	 */
 	CredentialReport fetch(MemberAccount account, LocalDate reportDate);
 
+	/**
+	 * Asks for the account's report to be generated, if it needs one, without waiting:
+	 * IAM takes seconds, which then pass while other accounts are worked on. Failures are
+	 * left for {@link #fetch} to report.
+	 */
+	default void prepare(MemberAccount account, LocalDate reportDate) {
+	}
+
 }

@@ -53,6 +53,20 @@ public final class IamCredentialReportSource implements CredentialReportSource {
 		this.clock = clock;
 	}
 
+	/**
+	 * GenerateCredentialReport answers COMPLETE at once when a report younger than four
+	 * hours exists.
+	 */
+	@Override
+	public void prepare(MemberAccount account, LocalDate reportDate) {
+		try {
+			requestReport(account, this.credentials.forAccount(account, reportDate));
+		}
+		catch (SdkException | AccountAccessException ex) {
+			// fetch() asks again and says why, if it still fails.
+		}
+	}
+
 	@Override
 	public CredentialReport fetch(MemberAccount account, LocalDate reportDate) {
 		AwsCredentialsProvider session = this.credentials.forAccount(account, reportDate);

@@ -46,6 +46,11 @@ public final class AccountEnricher {
 		this.findings = findings;
 	}
 
+	/** Starts what AWS needs time to prepare for an account (its credential report). */
+	public void prepare(MemberAccount account, LocalDate reportDate) {
+		this.credentialReports.prepare(account, reportDate);
+	}
+
 	public EnrichedAccount enrich(MemberAccount account, List<IamUser> users, LocalDate reportDate) {
 		List<String> problems = new ArrayList<>();
 		Map<String, Creator> creatorsById;

@@ -73,6 +73,9 @@ public final class EnrichUsersTasklet implements Tasklet {
 		ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(this.concurrency, pending.size())),
 				new CustomizableThreadFactory("enrich-"));
 		try {
+			// Credential reports are asked for first, all of them: IAM generates them
+			// while accounts are enriched.
+			pending.forEach(account -> executor.execute(() -> this.enricher.prepare(account, reportDate)));
 			CompletionService<Integer> completed = new ExecutorCompletionService<>(executor);
 			pending.forEach(account -> completed.submit(() -> enrich(account, reportDate)));
 			for (int i = 0; i < pending.size(); i++) {
