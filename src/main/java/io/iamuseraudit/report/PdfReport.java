@@ -190,6 +190,7 @@ public final class PdfReport {
 		parameters.put("CONTACTS", summary.highSeverityUsers().stream().map(PdfRows::contact).toList());
 		parameters.put("CONTACTS_MORE", summary.usersWithHighFindings() - summary.highSeverityUsers().size());
 		parameters.put("PROBLEMS", PdfRows.problems(summary));
+		parameters.put("ROOT_RISKS", summary.rootUsersAtRisk().stream().map(PdfRows::rootRisk).toList());
 		return parameters;
 	}
 

@@ -3,6 +3,7 @@ package io.iamuseraudit.report;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -78,6 +79,17 @@ final class PdfRows {
 					summary.rejectedRows().stream().map(PdfRows::problem))
 			.flatMap(rows -> rows)
 			.toList();
+	}
+
+	static ProblemRow rootRisk(AccountStatus status) {
+		List<String> risks = new ArrayList<>();
+		if (Boolean.FALSE.equals(status.rootMfaActive())) {
+			risks.add("no MFA on the root user");
+		}
+		if (status.rootActiveKeys() != null && status.rootActiveKeys() > 0) {
+			risks.add(status.rootActiveKeys() + " active root access key" + ((status.rootActiveKeys() > 1) ? "s" : ""));
+		}
+		return new ProblemRow(status.accountName() + " (" + status.accountId() + ")", String.join("; ", risks));
 	}
 
 	static ProblemRow problem(AccountStatus status) {

@@ -26,6 +26,7 @@ import io.iamuseraudit.inventory.InventoryRow.RejectedRow;
  * @param trend this audit and the completed ones before it, oldest first, at most
  * {@link ReportSummaries#TREND_POINTS}
  * @param warnings what keeps the audit from being complete
+ * @param rootUsersAtRisk accounts whose root user has no MFA or has an active access key
  * @param aggregatorSources how fresh the Config aggregator's data was, per source (empty
  * for the sample)
  */
@@ -35,7 +36,7 @@ public record ReportSummary(LocalDate reportDate, String sourceDescription, bool
 		List<AccountSummary> accountSummaries, List<LabelCount> creatorKinds, List<LabelCount> changes,
 		List<AuditedUser> changedUsers, List<AuditedUser> highSeverityUsers, List<TrendPoint> trend,
 		List<AccountStatus> accountsNotFullyAudited, List<RejectedRow> rejectedRows, List<String> warnings,
-		List<AggregatorSource> aggregatorSources) {
+		List<AggregatorSource> aggregatorSources, List<AccountStatus> rootUsersAtRisk) {
 
 	public int ownerCoveragePercent() {
 		return (this.users == 0) ? 100 : (int) Math.floor(100.0 * this.usersWithOwner / this.users);

@@ -132,7 +132,12 @@ public final class SummaryBuilder {
 				accountSummaries(statuses), creatorKinds(), labelled(this.changes), List.copyOf(this.changedUsers),
 				List.copyOf(this.highSeverityUsers), List.copyOf(trend),
 				statuses.stream().filter(status -> !status.fullyAudited()).toList(), rejectedRows, warnings,
-				aggregatorSources);
+				aggregatorSources, statuses.stream().filter(SummaryBuilder::rootAtRisk).toList());
+	}
+
+	private static boolean rootAtRisk(AccountStatus status) {
+		return Boolean.FALSE.equals(status.rootMfaActive())
+				|| (status.rootActiveKeys() != null && status.rootActiveKeys() > 0);
 	}
 
 	private List<FindingCount> findingCounts() {

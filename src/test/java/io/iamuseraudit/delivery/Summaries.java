@@ -26,7 +26,7 @@ final class Summaries {
 				310, 37, 30, 12, 5, List.of(new FindingCount("NO_OWNER", "MEDIUM", "No owner tag", 284, 3, 1)),
 				List.of(), List.of(), List.of(new LabelCount("NEW", 12)), List.of(), List.of(), List.of(),
 				List.of(hostile), List.of(), List.of("Owner tag \"" + SCRIPT + "\" could not be read & was ignored"),
-				List.of());
+				List.of(), List.of());
 	}
 
 }
