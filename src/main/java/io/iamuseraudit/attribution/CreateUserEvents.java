@@ -2,6 +2,7 @@ package io.iamuseraudit.attribution;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,9 @@ public final class CreateUserEvents {
 	 * @throws IllegalArgumentException when the record cannot be read, with the reason
 	 */
 	public CreateUserEvent parse(String record) {
+		if (record == null) {
+			throw new IllegalArgumentException("event without a CloudTrail record");
+		}
 		try {
 			return parse(this.json.readTree(record));
 		}
@@ -63,7 +67,10 @@ public final class CreateUserEvents {
 	}
 
 	static Creator creator(JsonNode identity, Instant eventTime) {
-		String type = String.valueOf(text(identity, "type"));
+		if (!identity.isObject()) {
+			return Creator.unknown("CreateUser event without userIdentity");
+		}
+		String type = Objects.requireNonNullElse(text(identity, "type"), "(none)");
 		String arn = text(identity, "arn");
 		String invokedBy = text(identity, "invokedBy");
 		if (invokedBy != null || "AWSService".equals(type)) {
@@ -72,14 +79,15 @@ public final class CreateUserEvents {
 			return new Creator(service, CreatorType.AWS_SERVICE, CreatorKind.AUTOMATION, onBehalfOf, eventTime, null);
 		}
 		return switch (type) {
-			case "IAMUser" -> new Creator(String.valueOf(text(identity, "userName")), CreatorType.IAM_USER,
-					CreatorKind.PERSON, arn, eventTime, null);
+			case "IAMUser" -> new Creator(Objects.requireNonNullElse(text(identity, "userName"), describe(identity)),
+					CreatorType.IAM_USER, CreatorKind.PERSON, arn, eventTime, null);
 			case "Root" -> new Creator("root", CreatorType.ROOT, CreatorKind.PERSON,
 					"root user of account " + text(identity, "accountId"), eventTime, null);
 			case "AssumedRole" -> assumedRole(identity, arn, eventTime);
-			case "IdentityCenterUser" -> new Creator(String.valueOf(text(identity.path("onBehalfOf"), "userId")),
-					CreatorType.IDENTITY_CENTER_USER, CreatorKind.PERSON,
-					text(identity.path("onBehalfOf"), "identityStoreArn"), eventTime, null);
+			case "IdentityCenterUser" ->
+				new Creator(Objects.requireNonNullElse(text(identity.path("onBehalfOf"), "userId"), describe(identity)),
+						CreatorType.IDENTITY_CENTER_USER, CreatorKind.PERSON,
+						text(identity.path("onBehalfOf"), "identityStoreArn"), eventTime, null);
 			default -> new Creator((arn != null) ? arn : type, CreatorType.UNKNOWN, CreatorKind.UNKNOWN,
 					"unrecognised userIdentity type " + type, eventTime, null);
 		};
@@ -120,7 +128,7 @@ public final class CreateUserEvents {
 
 	private static String describe(JsonNode identity) {
 		String arn = text(identity, "arn");
-		return (arn != null) ? arn : String.valueOf(text(identity, "type"));
+		return (arn != null) ? arn : Objects.requireNonNullElse(text(identity, "type"), "unknown principal");
 	}
 
 	private static String text(JsonNode node, String field) {
