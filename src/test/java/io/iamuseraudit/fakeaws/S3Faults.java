@@ -1,6 +1,9 @@
 package io.iamuseraudit.fakeaws;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -45,6 +48,8 @@ public final class S3Faults {
 
 	private final Map<String, Integer> injected = new TreeMap<>();
 
+	private final ThreadLocal<S3Exception> decided = new ThreadLocal<>();
+
 	/**
 	 * Wraps a store so that these faults apply to its listing, reading, heading and
 	 * writing of objects. A {@link ForwardingBlobStore}, which S3Proxy sees through to
@@ -61,7 +66,17 @@ public final class S3Faults {
 
 			@Override
 			public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
-				fault(request.bucket());
+				if (failing(request.bucket())) {
+					// As S3 does: the whole request is read, then answered with the
+					// error.
+					try {
+						content.transferTo(OutputStream.nullOutputStream());
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+					fault(request.bucket());
+				}
 				return super.putBlob(request, content);
 			}
 
@@ -116,20 +131,37 @@ public final class S3Faults {
 	}
 
 	private void fault(String bucket) {
+		S3Exception error = decide(bucket);
+		if (error != null) {
+			throw error;
+		}
+	}
+
+	/**
+	 * Decides whether this call fails; a decision to fail is kept for the next fault().
+	 */
+	private boolean failing(String bucket) {
+		S3Exception error = decide(bucket);
+		this.decided.set(error);
+		return error != null;
+	}
+
+	private synchronized S3Exception decide(String bucket) {
+		S3Exception decided = this.decided.get();
+		if (decided != null) {
+			this.decided.remove();
+			return decided;
+		}
 		if (this.next.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-			throw error(bucket, this.nextStatus, this.nextCode);
+			return error(bucket, this.nextStatus, this.nextCode);
 		}
-		synchronized (this) {
-			Random bucketRandom = this.bucketRandoms.get(bucket);
-			if (bucketRandom != null) {
-				if (bucketRandom.nextDouble() < this.bucketFractions.get(bucket)) {
-					throw randomError(bucket, bucketRandom);
-				}
-			}
-			else if (this.fraction > 0 && this.random.nextDouble() < this.fraction) {
-				throw randomError(bucket, this.random);
-			}
+		Random bucketRandom = this.bucketRandoms.get(bucket);
+		if (bucketRandom != null) {
+			return (bucketRandom.nextDouble() < this.bucketFractions.get(bucket)) ? randomError(bucket, bucketRandom)
+					: null;
 		}
+		return (this.fraction > 0 && this.random.nextDouble() < this.fraction) ? randomError(bucket, this.random)
+				: null;
 	}
 
 	private S3Exception randomError(String bucket, Random random) {
