@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
+import io.iamuseraudit.Printable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +64,13 @@ public final class CreateUserEvents {
 		}
 		String userId = text(record.path("responseElements").path("user"), "userId");
 		return new CreateUserEvent(text(record, "recipientAccountId"), userName, userId, eventTime,
-				creator(record.path("userIdentity"), eventTime));
+				printable(creator(record.path("userIdentity"), eventTime)));
+	}
+
+	/** The creator as the history keeps it: printable, within its columns' sizes. */
+	private static Creator printable(Creator creator) {
+		return new Creator(Printable.line(creator.principal(), 1000), creator.type(), creator.kind(),
+				Printable.line(creator.detail(), 2000), creator.eventTime(), creator.source());
 	}
 
 	static Creator creator(JsonNode identity, Instant eventTime) {
