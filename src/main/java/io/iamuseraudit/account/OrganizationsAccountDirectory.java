@@ -3,6 +3,7 @@ package io.iamuseraudit.account;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.iamuseraudit.Printable;
 import io.iamuseraudit.aws.AwsErrors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,11 +14,14 @@ import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotIn
 /**
  * Account names from AWS Organizations {@code ListAccounts}. When the caller may not list
  * the organization's accounts (or is in none), one warning is logged and the account ids
- * stand in for names. Thread-safe.
+ * stand in for names. Names are made printable ({@link Printable}). Thread-safe.
  */
 public final class OrganizationsAccountDirectory implements AccountDirectory {
 
 	private static final Log logger = LogFactory.getLog(OrganizationsAccountDirectory.class);
+
+	/** What the history keeps of a name (Organizations allows 50 characters). */
+	private static final int MAX_NAME = 200;
 
 	private final OrganizationsClient organizations;
 
@@ -32,7 +36,7 @@ public final class OrganizationsAccountDirectory implements AccountDirectory {
 			this.organizations.listAccountsPaginator(request -> request.build())
 				.stream()
 				.flatMap(page -> page.accounts().stream())
-				.forEach(account -> names.put(account.id(), account.name()));
+				.forEach(account -> names.put(account.id(), Printable.line(account.name(), MAX_NAME)));
 			return names;
 		}
 		catch (AwsOrganizationsNotInUseException ex) {

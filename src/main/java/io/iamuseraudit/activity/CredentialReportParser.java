@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
+import io.iamuseraudit.Printable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -17,7 +19,10 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads the CSV of an IAM credential report. Columns are found by name, so columns IAM
  * adds later are ignored; a value that cannot be read becomes unknown and is listed in
- * the report's problems, never failing the whole report. Thread-safe.
+ * the report's problems, never failing the whole report; rows after a break in the CSV
+ * are lost and the break is listed too. A body that is not a credential report (no
+ * {@code user} and {@code arn} columns, not CSV) is an {@link IllegalArgumentException}.
+ * Thread-safe.
  */
 public final class CredentialReportParser {
 
@@ -38,8 +43,9 @@ public final class CredentialReportParser {
 			if (!parser.getHeaderMap().containsKey("user") || !parser.getHeaderMap().containsKey("arn")) {
 				throw new IllegalArgumentException("credential report without 'user' and 'arn' columns");
 			}
-			for (CSVRecord record : parser) {
-				CredentialReportRow row = row(new Values(record, problems));
+			Iterator<CSVRecord> records = parser.iterator();
+			while (hasNext(records, parser, problems)) {
+				CredentialReportRow row = row(new Values(records.next(), problems));
 				if (CredentialReportRow.ROOT.equals(row.user())) {
 					root = row;
 				}
@@ -48,10 +54,24 @@ public final class CredentialReportParser {
 				}
 			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		catch (IOException | UncheckedIOException ex) {
+			throw new IllegalArgumentException("credential report is not CSV: " + ex.getMessage(), ex);
 		}
 		return new CredentialReport(generatedAt, List.copyOf(users), root, List.copyOf(problems));
+	}
+
+	/**
+	 * Whether another record follows; a report that breaks off (an unterminated quote)
+	 * keeps the rows before, and the break is listed with the problems.
+	 */
+	private static boolean hasNext(Iterator<CSVRecord> records, CSVParser parser, List<String> problems) {
+		try {
+			return records.hasNext();
+		}
+		catch (UncheckedIOException ex) {
+			problems.add("unreadable after line " + parser.getCurrentLineNumber() + ": " + ex.getCause().getMessage());
+			return false;
+		}
 	}
 
 	private static CredentialReportRow row(Values values) {
@@ -73,7 +93,8 @@ public final class CredentialReportParser {
 	private record Values(CSVRecord record, List<String> problems) {
 
 		String text(String column) {
-			return (this.record.isMapped(column) && this.record.isSet(column)) ? this.record.get(column) : "";
+			return (this.record.isMapped(column) && this.record.isSet(column)) ? Printable.line(this.record.get(column))
+					: "";
 		}
 
 		Instant time(String column) {

@@ -72,10 +72,17 @@ public final class IamCredentialReportSource implements CredentialReportSource {
 		AwsCredentialsProvider session = this.credentials.forAccount(account, reportDate);
 		try {
 			GetCredentialReportResponse report = get(account, session);
-			if (report == null || report.generatedTime().isBefore(this.clock.instant().minus(REUSE))) {
+			if (report == null || report.generatedTime() == null
+					|| report.generatedTime().isBefore(this.clock.instant().minus(REUSE))) {
 				report = generate(account, session);
 			}
+			if (report.content() == null) {
+				throw new AccountAccessException("IAM credential report without content");
+			}
 			return this.parser.parse(report.content().asUtf8String(), report.generatedTime());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new AccountAccessException("IAM credential report unreadable: " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

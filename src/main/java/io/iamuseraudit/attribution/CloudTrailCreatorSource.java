@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.iamuseraudit.account.AccountAccessException;
 import io.iamuseraudit.account.MemberAccount;
@@ -33,7 +34,9 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
  * creation, 50 events a page, at most 2 requests a second per account, stopping as soon
  * as every user is found. An account without such users costs no CloudTrail call. Older
  * users, and any not found, are looked up in the organization trail's bucket when one is
- * configured. Thread-safe.
+ * configured. An account whose CloudTrail could not be read (its users then looked up in
+ * the organization trail), or whose unreadable events may hide a recent user's creation,
+ * is reported as read in part ({@link CreatorsIncompleteException}). Thread-safe.
  */
 public final class CloudTrailCreatorSource implements CreatorSource {
 
@@ -74,9 +77,10 @@ public final class CloudTrailCreatorSource implements CreatorSource {
 			.toList();
 		Map<String, Creator> creators = new HashMap<>();
 		AccountAccessException inaccessible = null;
+		AtomicInteger unreadable = new AtomicInteger();
 		if (!recent.isEmpty()) {
 			try {
-				creators.putAll(sweep(account, recent, historyStart, reportDate));
+				creators.putAll(sweep(account, recent, historyStart, reportDate, unreadable));
 			}
 			catch (AccountAccessException ex) {
 				if (this.orgTrail == null) {
@@ -90,14 +94,27 @@ public final class CloudTrailCreatorSource implements CreatorSource {
 				? searchOrgTrail(account, notFound, creators) : null;
 		for (IamUser user : users) {
 			if (!creators.containsKey(user.userId())) {
-				creators.put(user.userId(), unknown(user, historyStart, inaccessible, orgTrailProblem));
+				creators.put(user.userId(),
+						unknown(user, historyStart, inaccessible, orgTrailProblem, unreadable.get()));
 			}
+		}
+		if (inaccessible != null) {
+			throw new CreatorsIncompleteException(
+					inaccessible.getMessage() + "; creators looked up in the organization trail instead", creators,
+					inaccessible);
+		}
+		long unfound = recent.stream().filter(user -> !creators.get(user.userId()).known()).count();
+		if (unreadable.get() > 0 && unfound > 0) {
+			throw new CreatorsIncompleteException(
+					"CloudTrail returned %d CreateUser event(s) that could not be read; ".formatted(unreadable.get())
+							+ "the creator of %d recent user(s) may be among them".formatted(unfound),
+					creators, null);
 		}
 		return creators;
 	}
 
 	private Map<String, Creator> sweep(MemberAccount account, List<IamUser> recent, Instant historyStart,
-			LocalDate reportDate) {
+			LocalDate reportDate, AtomicInteger unreadable) {
 		AwsCredentialsProvider session = this.credentials.forAccount(account, reportDate);
 		Instant earliest = recent.stream().map(IamUser::createdAt).min(Comparator.naturalOrder()).orElseThrow();
 		Instant start = max(historyStart, earliest.minus(CreateUserEvent.CLOCK_SKEW));
@@ -108,7 +125,7 @@ public final class CloudTrailCreatorSource implements CreatorSource {
 		do {
 			LookupEventsResponse page = lookup(account, session, start, end, nextToken);
 			pages++;
-			List<CreateUserEvent> events = events(account, page.events());
+			List<CreateUserEvent> events = events(account, page.events(), unreadable);
 			for (IamUser user : recent) {
 				events.stream()
 					.filter(event -> event.created(user))
@@ -147,7 +164,7 @@ public final class CloudTrailCreatorSource implements CreatorSource {
 		}
 	}
 
-	private List<CreateUserEvent> events(MemberAccount account, List<Event> page) {
+	private List<CreateUserEvent> events(MemberAccount account, List<Event> page, AtomicInteger unreadable) {
 		List<CreateUserEvent> events = new ArrayList<>();
 		for (Event event : page) {
 			try {
@@ -157,6 +174,7 @@ public final class CloudTrailCreatorSource implements CreatorSource {
 				}
 			}
 			catch (IllegalArgumentException ex) {
+				unreadable.incrementAndGet();
 				logger.warn("Account %s: unreadable CloudTrail event %s: %s".formatted(account.id(), event.eventId(),
 						ex.getMessage()));
 			}
@@ -182,13 +200,16 @@ public final class CloudTrailCreatorSource implements CreatorSource {
 	}
 
 	private Creator unknown(IamUser user, Instant historyStart, AccountAccessException inaccessible,
-			String orgTrailProblem) {
+			String orgTrailProblem, int unreadable) {
 		if (orgTrailProblem != null) {
 			return Creator.unknown(orgTrailProblem);
 		}
 		boolean recent = user.createdAt() != null && !user.createdAt().isBefore(historyStart);
 		if (recent && inaccessible != null) {
 			return Creator.unknown("account not accessible");
+		}
+		if (recent && unreadable > 0) {
+			return Creator.unknown("no readable CreateUser event found (%d unreadable)".formatted(unreadable));
 		}
 		return CloudTrailRetention.notFound(user, historyStart, this.orgTrail != null);
 	}

@@ -2,7 +2,9 @@ package io.iamuseraudit.attribution;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 
+import io.iamuseraudit.Printable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +35,9 @@ public final class CreateUserEvents {
 	 * @throws IllegalArgumentException when the record cannot be read, with the reason
 	 */
 	public CreateUserEvent parse(String record) {
+		if (record == null) {
+			throw new IllegalArgumentException("event without a CloudTrail record");
+		}
 		try {
 			return parse(this.json.readTree(record));
 		}
@@ -59,11 +64,20 @@ public final class CreateUserEvents {
 		}
 		String userId = text(record.path("responseElements").path("user"), "userId");
 		return new CreateUserEvent(text(record, "recipientAccountId"), userName, userId, eventTime,
-				creator(record.path("userIdentity"), eventTime));
+				printable(creator(record.path("userIdentity"), eventTime)));
+	}
+
+	/** The creator as the history keeps it: printable, within its columns' sizes. */
+	private static Creator printable(Creator creator) {
+		return new Creator(Printable.line(creator.principal(), 1000), creator.type(), creator.kind(),
+				Printable.line(creator.detail(), 2000), creator.eventTime(), creator.source());
 	}
 
 	static Creator creator(JsonNode identity, Instant eventTime) {
-		String type = String.valueOf(text(identity, "type"));
+		if (!identity.isObject()) {
+			return Creator.unknown("CreateUser event without userIdentity");
+		}
+		String type = Objects.requireNonNullElse(text(identity, "type"), "(none)");
 		String arn = text(identity, "arn");
 		String invokedBy = text(identity, "invokedBy");
 		if (invokedBy != null || "AWSService".equals(type)) {
@@ -72,14 +86,15 @@ public final class CreateUserEvents {
 			return new Creator(service, CreatorType.AWS_SERVICE, CreatorKind.AUTOMATION, onBehalfOf, eventTime, null);
 		}
 		return switch (type) {
-			case "IAMUser" -> new Creator(String.valueOf(text(identity, "userName")), CreatorType.IAM_USER,
-					CreatorKind.PERSON, arn, eventTime, null);
+			case "IAMUser" -> new Creator(Objects.requireNonNullElse(text(identity, "userName"), describe(identity)),
+					CreatorType.IAM_USER, CreatorKind.PERSON, arn, eventTime, null);
 			case "Root" -> new Creator("root", CreatorType.ROOT, CreatorKind.PERSON,
 					"root user of account " + text(identity, "accountId"), eventTime, null);
 			case "AssumedRole" -> assumedRole(identity, arn, eventTime);
-			case "IdentityCenterUser" -> new Creator(String.valueOf(text(identity.path("onBehalfOf"), "userId")),
-					CreatorType.IDENTITY_CENTER_USER, CreatorKind.PERSON,
-					text(identity.path("onBehalfOf"), "identityStoreArn"), eventTime, null);
+			case "IdentityCenterUser" ->
+				new Creator(Objects.requireNonNullElse(text(identity.path("onBehalfOf"), "userId"), describe(identity)),
+						CreatorType.IDENTITY_CENTER_USER, CreatorKind.PERSON,
+						text(identity.path("onBehalfOf"), "identityStoreArn"), eventTime, null);
 			default -> new Creator((arn != null) ? arn : type, CreatorType.UNKNOWN, CreatorKind.UNKNOWN,
 					"unrecognised userIdentity type " + type, eventTime, null);
 		};
@@ -120,7 +135,7 @@ public final class CreateUserEvents {
 
 	private static String describe(JsonNode identity) {
 		String arn = text(identity, "arn");
-		return (arn != null) ? arn : String.valueOf(text(identity, "type"));
+		return (arn != null) ? arn : Objects.requireNonNullElse(text(identity, "type"), "unknown principal");
 	}
 
 	private static String text(JsonNode node, String field) {

@@ -5,19 +5,25 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.iamuseraudit.account.MemberAccount;
 import io.iamuseraudit.inventory.IamUser;
 
 /**
  * Finds who created each user of an account: creators already known from earlier audits
- * first, then the configured source; what the source finds is remembered. Thread-safe.
+ * first, then the configured source; what the source finds is remembered, also when it
+ * could read the account only in part. Thread-safe.
  */
 public final class CreatorAttribution {
 
 	private final KnownCreators knownCreators;
 
 	private final CreatorSource source;
+
+	/** What a source that read an account in part did say, until knownOnly is asked. */
+	private final Map<String, Map<String, Creator>> partlyRead = new ConcurrentHashMap<>();
 
 	public CreatorAttribution(KnownCreators knownCreators, CreatorSource source) {
 		this.knownCreators = knownCreators;
@@ -43,7 +49,15 @@ public final class CreatorAttribution {
 			}
 		}
 		if (!toFind.isEmpty()) {
-			Map<String, Creator> found = this.source.findCreators(account, toFind, reportDate);
+			Map<String, Creator> found;
+			try {
+				found = this.source.findCreators(account, toFind, reportDate);
+			}
+			catch (CreatorsIncompleteException ex) {
+				this.knownCreators.remember(account.id(), ex.creators(), reportDate);
+				this.partlyRead.put(account.id(), ex.creators());
+				throw ex;
+			}
 			this.knownCreators.remember(account.id(), found, reportDate);
 			creators.putAll(found);
 		}
@@ -51,14 +65,18 @@ public final class CreatorAttribution {
 	}
 
 	/**
-	 * Creators of an account that could not be read: those known from earlier audits, the
-	 * rest unknown.
+	 * Creators of an account that could not be read: those known from earlier audits (or
+	 * found by a source that read the account in part, with its reasons for the others),
+	 * the rest unknown.
 	 */
 	public Map<String, Creator> knownOnly(MemberAccount account, List<IamUser> users) {
 		Map<String, Creator> known = this.knownCreators.ofAccount(account.id());
+		Map<String, Creator> partly = Objects.requireNonNullElse(this.partlyRead.remove(account.id()), Map.of());
 		Map<String, Creator> creators = new HashMap<>();
 		for (IamUser user : users) {
-			creators.put(user.userId(), known.getOrDefault(user.userId(), Creator.unknown("account not accessible")));
+			Creator creator = known.get(user.userId());
+			creators.put(user.userId(), (creator != null) ? creator
+					: partly.getOrDefault(user.userId(), Creator.unknown("account not accessible")));
 		}
 		return creators;
 	}

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
@@ -36,6 +37,9 @@ public final class S3ReportArchive implements ReportArchive {
 	static final String REPORT_DATE_METADATA = "report-date";
 
 	static final String TOOL_VERSION_METADATA = "tool-version";
+
+	private static final String RESUME = "Then run the same command again: the audit resumes at archiveReports "
+			+ "and recognises what is already archived.";
 
 	private final S3Client s3;
 
@@ -64,6 +68,9 @@ public final class S3ReportArchive implements ReportArchive {
 				return alreadyThere(key, sha256, size);
 			}
 			throw refused("store " + file.getFileName() + " as", key, ex);
+		}
+		catch (SdkClientException ex) {
+			throw unreachable("store " + file.getFileName() + " as", key, ex);
 		}
 	}
 
@@ -107,6 +114,9 @@ public final class S3ReportArchive implements ReportArchive {
 		catch (S3Exception ex) {
 			throw refused("compare what is already archived at", key, ex);
 		}
+		catch (SdkClientException ex) {
+			throw unreachable("compare what is already archived at", key, ex);
+		}
 	}
 
 	/**
@@ -138,9 +148,18 @@ public final class S3ReportArchive implements ReportArchive {
 					? "The file's bytes no longer have the SHA-256 computed before the upload: it changed "
 							+ "while the audit ran. Nothing was stored under this key."
 					: "";
-			default -> "";
+			default ->
+				(ex.statusCode() >= 500) ? "S3 kept failing after every retry (audit.aws.max-attempts). " + RESUME : "";
 		};
 		return new DeliveryException((cause + ". " + check).strip(), ex);
+	}
+
+	/**
+	 * No answer at all: the endpoint refused the connection, closed it or timed out.
+	 */
+	private DeliveryException unreachable(String action, String key, SdkClientException ex) {
+		return new DeliveryException("No answer from S3 to %s %s: %s. Check the network path to S3 (proxy, VPC "
+			.formatted(action, location(key), ex.getMessage()) + "endpoint, AWS_ENDPOINT_URL_S3). " + RESUME, ex);
 	}
 
 	private String accessDeniedHint() {

@@ -12,6 +12,7 @@ import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;
 import software.amazon.awssdk.services.sesv2.model.MailFromDomainNotVerifiedException;
@@ -30,6 +31,8 @@ import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
  * saying what to verify. Thread-safe.
  */
 public final class SesReportMailer implements ReportMailer {
+
+	private static final String RESUME = " Then run the same command again: the audit resumes at emailReport.";
 
 	private final SesV2Client ses;
 
@@ -54,13 +57,19 @@ public final class SesReportMailer implements ReportMailer {
 		catch (SesV2Exception ex) {
 			throw refused(ex);
 		}
+		catch (SdkClientException ex) {
+			throw new DeliveryException(
+					"No answer from SES in region %s to the report email: %s. "
+						.formatted(this.ses.serviceClientConfiguration().region().id(), ex.getMessage())
+							+ "Check the network path to SES (proxy, VPC endpoint, AWS_ENDPOINT_URL_SESV2)." + RESUME,
+					ex);
+		}
 	}
 
 	private DeliveryException refused(SesV2Exception ex) {
 		String region = this.ses.serviceClientConfiguration().region().id();
 		String refusal = "SES in region %s refused the report email (%s). ".formatted(region, reason(ex));
-		String resume = " Then run the same command again: the audit resumes at emailReport.";
-		return new DeliveryException(refusal + whatToCheck(ex, region) + resume, ex);
+		return new DeliveryException(refusal + whatToCheck(ex, region) + RESUME, ex);
 	}
 
 	private String whatToCheck(SesV2Exception ex, String region) {
@@ -86,6 +95,10 @@ public final class SesReportMailer implements ReportMailer {
 		if (ex instanceof TooManyRequestsException) {
 			return "SES kept throttling after every retry: the sending rate or the daily quota (200 in the sandbox) "
 					+ "is used up; wait before running again.";
+		}
+		if (ex.statusCode() >= 500) {
+			return "SES kept failing after every retry (audit.aws.max-attempts): it is unavailable; wait before "
+					+ "running again.";
 		}
 		if (ex.statusCode() == 403) {
 			return "Allow the audit's role ses:SendEmail and ses:SendRawEmail on the identity of %s in region %s."

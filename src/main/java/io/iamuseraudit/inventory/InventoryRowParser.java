@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import io.iamuseraudit.Printable;
 import io.iamuseraudit.inventory.InventoryRow.DeletedUser;
 import io.iamuseraudit.inventory.InventoryRow.LiveUser;
 import io.iamuseraudit.inventory.InventoryRow.RejectedRow;
@@ -28,6 +29,13 @@ public final class InventoryRowParser {
 	private static final Set<String> DELETED = Set.of("ResourceDeleted", "ResourceDeletedNotRecorded");
 
 	private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+	private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+
+	/** IAM's limits on a tag's key and value. */
+	static final int MAX_TAG_KEY = 128;
+
+	static final int MAX_TAG_VALUE = 256;
 
 	private static final int MAX_EXCERPT = 300;
 
@@ -77,9 +85,54 @@ public final class InventoryRowParser {
 		List<String> inline = list(configuration.get("userPolicyList"), "configuration.userPolicyList",
 				node -> text(node, "policyName"), problems);
 		String region = text(row, "awsRegion");
-		IamUser user = new IamUser(accountId, userId, userName, arn, path, createdAt, tags, groups, attached, inline,
-				(region != null) ? List.of(region) : List.of());
+		if (region != null && !REGION.matcher(region).matches()) {
+			problems.add("awsRegion is not a region name");
+			region = null;
+		}
+		IamUser user = printable(new IamUser(accountId, userId, userName, arn, path, createdAt, tags, groups, attached,
+				inline, (region != null) ? List.of(region) : List.of()), problems);
 		return new LiveUser(user, List.copyOf(problems));
+	}
+
+	/**
+	 * The user with control characters, bidirectional overrides and unpaired surrogates
+	 * shown as U+FFFD in every text ({@link Printable#line}), and the fields that held
+	 * some listed with the problems.
+	 */
+	private static IamUser printable(IamUser user, List<String> problems) {
+		List<String> fields = new ArrayList<>();
+		String userName = printable(user.userName(), "resourceName", fields);
+		String userId = printable(user.userId(), "resourceId", fields);
+		String arn = printable(user.arn(), "arn", fields);
+		String path = printable(user.path(), "configuration.path", fields);
+		List<Tag> tags = user.tags()
+			.stream()
+			.map(tag -> new Tag(printable(tag.key(), "tags", fields), printable(tag.value(), "tags", fields)))
+			.toList();
+		List<String> groups = printable(user.groups(), "configuration.groupList", fields);
+		List<String> attached = printable(user.attachedPolicies(), "configuration.attachedManagedPolicies", fields);
+		List<String> inline = printable(user.inlinePolicies(), "configuration.userPolicyList", fields);
+		if (fields.isEmpty()) {
+			return user;
+		}
+		problems.add("control or invisible characters, shown as " + Printable.REPLACEMENT + ", in "
+				+ String.join(", ", fields));
+		return new IamUser(user.accountId(), userId, userName, arn, path, user.createdAt(), tags, groups, attached,
+				inline, user.regions());
+	}
+
+	private static List<String> printable(List<String> values, String field, List<String> fields) {
+		return values.stream().map(value -> printable(value, field, fields)).toList();
+	}
+
+	private static String printable(String value, String field, List<String> fields) {
+		if (Printable.isLine(value)) {
+			return value;
+		}
+		if (!fields.contains(field)) {
+			fields.add(field);
+		}
+		return Printable.line(value);
 	}
 
 	private static Instant createdAt(JsonNode row, JsonNode configuration, List<String> problems) {
@@ -108,6 +161,16 @@ public final class InventoryRowParser {
 			return (key != null) ? new Tag(key, (tag.path("value").isString()) ? tag.get("value").stringValue() : "")
 					: null;
 		}, problems);
+		long tooLong = tags.stream()
+			.filter(tag -> tag.key().length() > MAX_TAG_KEY || tag.value().length() > MAX_TAG_VALUE)
+			.count();
+		if (tooLong > 0) {
+			problems.add("tags: %d longer than IAM allows (key %d, value %d characters), cut".formatted(tooLong,
+					MAX_TAG_KEY, MAX_TAG_VALUE));
+			tags = tags.stream()
+				.map(tag -> new Tag(cut(tag.key(), MAX_TAG_KEY), cut(tag.value(), MAX_TAG_VALUE)))
+				.toList();
+		}
 		if (tags.size() > MAX_TAGS) {
 			problems.add(tags.size() + " tags; only the first " + MAX_TAGS + " are kept");
 			return List.copyOf(tags.subList(0, MAX_TAGS));
@@ -151,6 +214,10 @@ public final class InventoryRowParser {
 			return fallback;
 		}
 		return value.stringValue();
+	}
+
+	private static String cut(String text, int length) {
+		return (text.length() > length) ? text.substring(0, length - 1) + "…" : text;
 	}
 
 	static String text(JsonNode node, String field) {

@@ -1,5 +1,8 @@
 package io.iamuseraudit.delivery;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its exit code), several times on one history database, archiving to S3Proxy and sending
  * through a local SES v2 endpoint: a restart after a refused email sends it without
  * collecting or archiving again; a second cron run sends nothing, a resend does; a
- * restart after an interrupted archive recognises what is already there.
+ * restart after an interrupted archive recognises what is already there; S3 or SES
+ * unreachable (connection refused) or failing with 503 after every retry fail the run
+ * with what to check, and the restart delivers once.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DeliveryRestartIntegrationTests {
@@ -139,6 +144,101 @@ class DeliveryRestartIntegrationTests {
 		assertThat(countOf(output, "Already archived s3://" + BUCKET + "/")).isEqualTo(3);
 		assertThat(this.s3.objects(BUCKET)).hasSize(4).containsAll(reports);
 		assertThat(this.ses.sent()).hasSize(1);
+	}
+
+	@Test
+	void restartAfterS3WasUnreachableArchivesAndEmailsOnce(CapturedOutput output) throws Exception {
+		System.setProperty("aws.endpointUrlS3", "http://127.0.0.1:" + closedPort());
+
+		Run unreachable = run("--audit.aws.max-attempts=2");
+
+		assertThat(unreachable.exitCode()).isEqualTo(1);
+		assertThat(output)
+			.contains("Failure: No answer from S3 to store iam-user-audit-2026-11-10.pdf as s3://" + BUCKET
+					+ "/iam-user-audit/2026/11/10/2026-11-10/iam-user-audit-2026-11-10.pdf: Unable to execute "
+					+ "HTTP request: Connect to 127.0.0.1")
+			.contains("Connection refused")
+			.contains("Check the network path to S3 (proxy, VPC endpoint, AWS_ENDPOINT_URL_S3). Then run the same "
+					+ "command again: the audit resumes at archiveReports and recognises what is already archived.");
+		assertThat(this.ses.requests()).isEmpty();
+		this.s3.redirectSdk();
+
+		Run restarted = run();
+
+		assertThat(restarted.exitCode()).isZero();
+		assertThat(this.s3.objects(BUCKET)).hasSize(4);
+		assertThat(this.ses.sent()).hasSize(1);
+		assertThat(countOf(output, "Executing step: [collectUsers]")).isEqualTo(1);
+		assertThat(countOf(output, "Executing step: [archiveReports]")).isEqualTo(2);
+	}
+
+	@Test
+	void restartAfterS3KeptFailingArchivesOnce(CapturedOutput output) {
+		this.s3.faults().failNext(2, 503, "ServiceUnavailable");
+
+		Run failed = run("--audit.aws.max-attempts=2");
+
+		assertThat(failed.exitCode()).isEqualTo(1);
+		assertThat(output).contains("Failure: S3 refused to store iam-user-audit-2026-11-10.pdf as s3://" + BUCKET
+				+ "/iam-user-audit/2026/11/10/2026-11-10/iam-user-audit-2026-11-10.pdf (HTTP 503 ServiceUnavailable). "
+				+ "S3 kept failing after every retry (audit.aws.max-attempts).");
+		assertThat(this.s3.objects(BUCKET)).isEmpty();
+
+		Run restarted = run();
+
+		assertThat(restarted.exitCode()).isZero();
+		assertThat(this.s3.objects(BUCKET)).hasSize(4);
+		assertThat(this.ses.sent()).hasSize(1);
+	}
+
+	@Test
+	void restartAfterSesWasUnavailableSendsOnceWithoutTouchingTheArchive(CapturedOutput output) {
+		this.ses.failNext(503, "ServiceUnavailable", "Service unavailable");
+		this.ses.failNext(503, "ServiceUnavailable", "Service unavailable");
+
+		Run unavailable = run("--audit.aws.max-attempts=2");
+
+		assertThat(unavailable.exitCode()).isEqualTo(1);
+		assertThat(output).contains("Failure: SES in region us-east-1 refused the report email (ServiceUnavailable: "
+				+ "Service unavailable). SES kept failing after every retry (audit.aws.max-attempts): it is "
+				+ "unavailable; wait before running again. Then run the same command again: the audit resumes at "
+				+ "emailReport.");
+		List<S3Object> archived = this.s3.objects(BUCKET);
+		assertThat(archived).hasSize(4);
+
+		Run restarted = run();
+
+		assertThat(restarted.exitCode()).isZero();
+		assertThat(this.ses.sent()).hasSize(1);
+		assertThat(this.s3.objects(BUCKET)).isEqualTo(archived);
+		assertThat(restarted.apiCalls()).containsExactly(Map.entry("SesV2", 1));
+	}
+
+	@Test
+	void restartAfterSesWasUnreachableSendsOnce(CapturedOutput output) throws Exception {
+		System.setProperty("aws.endpointUrlSesV2", "http://127.0.0.1:" + closedPort());
+
+		Run unreachable = run("--audit.aws.max-attempts=2");
+
+		assertThat(unreachable.exitCode()).isEqualTo(1);
+		assertThat(output)
+			.contains("Failure: No answer from SES in region us-east-1 to the report email: "
+					+ "Unable to execute HTTP request: Connect to 127.0.0.1")
+			.contains("Then run the same command again: the audit resumes at emailReport.");
+		this.ses.redirectSdk();
+
+		Run restarted = run();
+
+		assertThat(restarted.exitCode()).isZero();
+		assertThat(this.ses.sent()).hasSize(1);
+		assertThat(this.s3.objects(BUCKET)).hasSize(4);
+	}
+
+	/** A port nothing listens on: connecting to it is refused. */
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private Run run(String... extraArguments) {

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A local Amazon SES v2 endpoint speaking restJson1:
  * {@code POST /v2/email/outbound-emails} answers {@code {"MessageId": …}}, or the next
  * queued error ({@code x-amzn-ErrorType} header and {@code __type} in the JSON body, as
- * AWS sends them). Captures every request. Thread-safe.
+ * AWS sends them), or a seeded random error (503 or 429 throttling) for a share of the
+ * requests. Captures every request. Thread-safe.
  */
 public final class FakeSes implements AutoCloseable {
 
@@ -42,6 +43,10 @@ public final class FakeSes implements AutoCloseable {
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger messageIds = new AtomicInteger();
+
+	private java.util.Random random;
+
+	private double fraction;
 
 	private FakeSes(HttpServer server) {
 		this.server = server;
@@ -60,16 +65,22 @@ public final class FakeSes implements AutoCloseable {
 	}
 
 	/** Answers the next request with an error instead of sending. */
-	void failNext(int status, String errorType, String message) {
+	public void failNext(int status, String errorType, String message) {
 		this.errors.add(new Error(status, errorType, message));
 	}
 
-	List<Request> requests() {
+	/** A share of the requests fail with 503 ServiceUnavailable or 429 throttling. */
+	public synchronized void failRandomly(double fraction, long seed) {
+		this.fraction = fraction;
+		this.random = new java.util.Random(seed);
+	}
+
+	public List<Request> requests() {
 		return List.copyOf(this.requests);
 	}
 
 	/** The requests answered with a message id: the emails SES would have sent. */
-	List<Request> sent() {
+	public List<Request> sent() {
 		return this.requests.stream().filter(request -> request.messageId() != null).toList();
 	}
 
@@ -77,7 +88,7 @@ public final class FakeSes implements AutoCloseable {
 	 * Points the SDK of an application started next at this endpoint (cleared by
 	 * {@link #close()}).
 	 */
-	void redirectSdk() {
+	public void redirectSdk() {
 		System.setProperty("aws.endpointUrlSesV2", endpoint().toString());
 	}
 
@@ -96,7 +107,7 @@ public final class FakeSes implements AutoCloseable {
 			return;
 		}
 		JsonNode request = json.readTree(body);
-		Error error = this.errors.poll();
+		Error error = nextError();
 		if (error != null) {
 			this.requests.add(new Request(SEND_EMAIL, exchange.getRequestHeaders(), request, null));
 			reply(exchange, error.status(), Map.of("x-amzn-ErrorType", error.type()),
@@ -106,6 +117,15 @@ public final class FakeSes implements AutoCloseable {
 		String messageId = "0100019a-fake-%04d".formatted(this.messageIds.incrementAndGet());
 		this.requests.add(new Request(SEND_EMAIL, exchange.getRequestHeaders(), request, messageId));
 		reply(exchange, 200, Map.of(), json.writeValueAsString(Map.of("MessageId", messageId)));
+	}
+
+	private synchronized Error nextError() {
+		Error planned = this.errors.poll();
+		if (planned != null || this.fraction == 0 || this.random.nextDouble() >= this.fraction) {
+			return planned;
+		}
+		return this.random.nextBoolean() ? new Error(503, "ServiceUnavailable", "injected: try again")
+				: new Error(429, "TooManyRequestsException", "injected: Maximum sending rate exceeded.");
 	}
 
 	private static void reply(HttpExchange exchange, int status, Map<String, String> headers, String body)
@@ -126,7 +146,7 @@ public final class FakeSes implements AutoCloseable {
 	 * A captured request: its JSON body, and the message id it was answered with (null
 	 * for an error).
 	 */
-	record Request(String path, Map<String, List<String>> headers, JsonNode body, String messageId) {
+	public record Request(String path, Map<String, List<String>> headers, JsonNode body, String messageId) {
 
 		String header(String name) {
 			return this.headers.entrySet()

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Properties;
 
+import io.iamuseraudit.fakeaws.S3Faults;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * S3Proxy in this JVM on a free port, with a transient store and SigV4 authentication:
  * the real S3 protocol (checksums verified, {@code If-None-Match} honoured) for tests.
  * Strict by default: a header it does not implement (expected bucket owner, Object Lock)
- * is refused with 501 unless {@code ignoreUnknownHeaders}.
+ * is refused with 501 unless {@code ignoreUnknownHeaders}. Errors can be injected
+ * ({@link #faults()}).
  */
 public final class InProcessS3 implements AutoCloseable {
 
@@ -33,15 +35,18 @@ public final class InProcessS3 implements AutoCloseable {
 
 	private final URI endpoint;
 
+	private final S3Faults faults;
+
 	private final S3Client client;
 
 	private final String accessKey;
 
 	private final String secretKey;
 
-	private InProcessS3(S3Proxy proxy, URI endpoint, String accessKey, String secretKey) {
+	private InProcessS3(S3Proxy proxy, URI endpoint, S3Faults faults, String accessKey, String secretKey) {
 		this.proxy = proxy;
 		this.endpoint = endpoint;
+		this.faults = faults;
 		this.accessKey = accessKey;
 		this.secretKey = secretKey;
 		this.client = client();
@@ -56,11 +61,12 @@ public final class InProcessS3 implements AutoCloseable {
 	 * say).
 	 */
 	public static InProcessS3 start(boolean ignoreUnknownHeaders, String accessKey, String secretKey) throws Exception {
+		S3Faults faults = new S3Faults();
 		Properties properties = new Properties();
 		properties.setProperty("jclouds.identity", accessKey);
 		properties.setProperty("jclouds.credential", secretKey);
 		S3Proxy proxy = S3Proxy.builder()
-			.blobStore(BlobStores.create("transient", properties))
+			.blobStore(faults.wrap(BlobStores.create("transient", properties)))
 			.awsAuthentication(AuthenticationType.AWS_V4, accessKey, secretKey)
 			.ignoreUnknownHeaders(ignoreUnknownHeaders)
 			.endpoint(URI.create("http://127.0.0.1:0"))
@@ -70,7 +76,11 @@ public final class InProcessS3 implements AutoCloseable {
 		while (!"STARTED".equals(proxy.getState())) {
 			Thread.sleep(10);
 		}
-		return new InProcessS3(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()), accessKey, secretKey);
+		return new InProcessS3(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()), faults, accessKey, secretKey);
+	}
+
+	public S3Faults faults() {
+		return this.faults;
 	}
 
 	public URI endpoint() {
@@ -78,7 +88,7 @@ public final class InProcessS3 implements AutoCloseable {
 	}
 
 	/** A client as the audit builds one against a redirected endpoint: path-style. */
-	S3Client client(ExecutionInterceptor... interceptors) {
+	public S3Client client(ExecutionInterceptor... interceptors) {
 		ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
 		List.of(interceptors).forEach(overrides::addExecutionInterceptor);
 		return S3Client.builder()
@@ -95,11 +105,11 @@ public final class InProcessS3 implements AutoCloseable {
 		this.client.createBucket(request -> request.bucket(bucket));
 	}
 
-	List<S3Object> objects(String bucket) {
+	public List<S3Object> objects(String bucket) {
 		return this.client.listObjectsV2Paginator(request -> request.bucket(bucket)).contents().stream().toList();
 	}
 
-	byte[] bytes(String bucket, String key) {
+	public byte[] bytes(String bucket, String key) {
 		return this.client.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray();
 	}
 
@@ -111,7 +121,7 @@ public final class InProcessS3 implements AutoCloseable {
 	 * Points the SDK of an application started next at this S3 (cleared by
 	 * {@link #close()}).
 	 */
-	void redirectSdk() {
+	public void redirectSdk() {
 		System.setProperty("aws.endpointUrlS3", this.endpoint.toString());
 		System.setProperty("aws.accessKeyId", this.accessKey);
 		System.setProperty("aws.secretAccessKey", this.secretKey);

@@ -47,6 +47,10 @@ public final class FakeAccount {
 
 	final List<String> credentialReportOnlyUsers = new ArrayList<>();
 
+	final List<String> rawCloudTrailEvents = new ArrayList<>();
+
+	String credentialReportContent;
+
 	private int nextUserId;
 
 	FakeAccount(FakeOrganization organization, String id, String name) {
@@ -124,6 +128,24 @@ public final class FakeAccount {
 	/** A user the credential report lists but the inventory does not know yet. */
 	public FakeAccount credentialReportOnlyUser(String name) {
 		this.credentialReportOnlyUsers.add(name);
+		return this;
+	}
+
+	/**
+	 * A {@code CloudTrailEvent} string LookupEvents returns as it is, newest of all (an
+	 * event of an unexpected shape, or not JSON at all).
+	 */
+	public FakeAccount rawCloudTrailEvent(String cloudTrailEvent) {
+		this.rawCloudTrailEvents.add(cloudTrailEvent);
+		return this;
+	}
+
+	/**
+	 * The content of the credential report as GetCredentialReport returns it, instead of
+	 * the one made from the users ({@code null}: made from the users).
+	 */
+	public FakeAccount credentialReportContent(String content) {
+		this.credentialReportContent = content;
 		return this;
 	}
 

@@ -57,6 +57,12 @@ public final class FakeAws implements BeforeAllCallback, AfterAllCallback, AutoC
 
 	public static final String ADMIN_SECRET_KEY = "fake-admin-secret";
 
+	/** Starts every secret access key the fake STS issues to member-account sessions. */
+	public static final String STS_SECRET_PREFIX = FakeSts.SECRET_PREFIX;
+
+	/** Starts every session token the fake STS issues. */
+	public static final String STS_TOKEN_PREFIX = FakeSts.TOKEN_PREFIX;
+
 	private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/\\d{8}/([^/]+)/([^/]+)/");
 
 	private static final List<String> PROPERTIES = List.of("aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey",
@@ -218,6 +224,20 @@ public final class FakeAws implements BeforeAllCallback, AfterAllCallback, AutoC
 		return this;
 	}
 
+	/**
+	 * Every call of the operation made by (or, for AssumeRole, into) the account fails
+	 * with this status and error code, until {@link #reset()}.
+	 */
+	public FakeAws failAlways(String operation, String accountId, int status, String errorCode) {
+		this.faults.failAlways(operation, accountId, status, errorCode);
+		return this;
+	}
+
+	/** Errors injected so far (planned and random), by operation. */
+	public java.util.Map<String, Integer> injectedFaults() {
+		return this.faults.injected();
+	}
+
 	/** Sessions issued by AssumeRole last this long, whatever was asked. */
 	public FakeAws stsSessionDuration(Duration duration) {
 		this.sts.sessionDuration(duration);
@@ -363,8 +383,14 @@ public final class FakeAws implements BeforeAllCallback, AfterAllCallback, AutoC
 			throw new AwsError(403, "UnrecognizedClientException",
 					"The security token included in the request is invalid.");
 		}
-		this.faults.apply(request.operation());
+		this.faults.apply(request.operation(), faultAccount(request));
 		return handler.get();
+	}
+
+	/** The account a fault is planned for: AssumeRole's target, else the caller. */
+	private static String faultAccount(FakeRequest request) {
+		String roleArn = "AssumeRole".equals(request.operation()) ? request.param("RoleArn") : null;
+		return (roleArn != null && roleArn.split(":").length > 4) ? roleArn.split(":")[4] : request.accountId();
 	}
 
 	private String account(String accessKey) {

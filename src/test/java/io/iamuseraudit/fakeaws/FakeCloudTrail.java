@@ -106,13 +106,28 @@ final class FakeCloudTrail {
 				records.add(FakeDocuments.failedCreateUserRecord(user));
 			}
 		}
-		return records.stream().filter(record -> {
+		List<ObjectNode> events = new ArrayList<>();
+		for (int i = 0; i < account.rawCloudTrailEvents.size(); i++) {
+			events.add(rawEvent(account, i, organization.now()));
+		}
+		records.stream().filter(record -> {
 			Instant time = Instant.parse(record.path("eventTime").asString());
 			return !time.isBefore(oldest) && !time.isBefore(start) && !time.isAfter(end);
 		})
 			.sorted(Comparator.comparing((ObjectNode record) -> record.path("eventTime").asString()).reversed())
 			.map(FakeCloudTrail::event)
-			.toList();
+			.forEach(events::add);
+		return events;
+	}
+
+	private static ObjectNode rawEvent(FakeAccount account, int index, Instant now) {
+		ObjectNode event = JsonNodeFactory.instance.objectNode();
+		event.put("EventId", "raw-" + account.id + "-" + index);
+		event.put("EventName", "CreateUser");
+		event.put("EventTime", now.getEpochSecond());
+		event.put("EventSource", "iam.amazonaws.com");
+		event.put("CloudTrailEvent", account.rawCloudTrailEvents.get(index));
+		return event;
 	}
 
 	private static ObjectNode event(ObjectNode record) {

@@ -144,9 +144,9 @@ public final class FakeDocuments {
 			}
 		}
 		for (String name : account.credentialReportOnlyUsers) {
-			lines.add(String.join(",", name, "arn:aws:iam::" + account.id + ":user/" + name, time(generatedAt), "false",
-					"N/A", "N/A", "N/A", "false", "false", "N/A", "N/A", "N/A", "N/A", "false", "N/A", "N/A", "N/A",
-					"N/A", "false", "N/A", "false", "N/A"));
+			lines.add(csvLine(name, "arn:aws:iam::" + account.id + ":user/" + name, time(generatedAt), "false", "N/A",
+					"N/A", "N/A", "false", "false", "N/A", "N/A", "N/A", "N/A", "false", "N/A", "N/A", "N/A", "N/A",
+					"false", "N/A", "false", "N/A"));
 		}
 		return String.join("\n", lines) + "\n";
 	}
@@ -168,7 +168,17 @@ public final class FakeDocuments {
 			cells.add((key.lastUsed != null) ? "s3" : "N/A");
 		}
 		cells.addAll(List.of("false", "N/A", "false", "N/A"));
-		return String.join(",", cells);
+		return csvLine(cells.toArray(String[]::new));
+	}
+
+	/** One CSV line, a cell quoted when it holds a comma, a quote or a line break. */
+	static String csvLine(String... cells) {
+		List<String> quoted = new ArrayList<>();
+		for (String cell : cells) {
+			boolean quote = cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r");
+			quoted.add(quote ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
+		}
+		return String.join(",", quoted);
 	}
 
 	static String iso(Instant instant) {

@@ -117,7 +117,8 @@ final class FakeIam {
 		if (account.credentialReportExpired) {
 			throw new AwsError(410, "ReportExpired", "Credential report expired. Call GenerateCredentialReport.");
 		}
-		String csv = FakeDocuments.credentialReport(account, account.credentialReportAt);
+		String csv = (account.credentialReportContent != null) ? account.credentialReportContent
+				: FakeDocuments.credentialReport(account, account.credentialReportAt);
 		return Xml.response("GetCredentialReport", NAMESPACE,
 				Xml.element("Content", Base64.getEncoder().encodeToString(csv.getBytes(StandardCharsets.UTF_8)))
 						+ Xml.element("ReportFormat", "text/csv")

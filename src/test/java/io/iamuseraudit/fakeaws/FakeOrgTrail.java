@@ -3,6 +3,7 @@ package io.iamuseraudit.fakeaws;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,8 +13,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
+import java.net.URI;
+import java.util.Properties;
+
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.junit.S3ProxyJunitCore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -24,9 +29,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The organization trail's bucket, in an in-process S3Proxy (transient store) that
- * accepts the administrator's fake keys: {@link #write} lays out the {@code CreateUser}
- * records of an organization as CloudTrail delivers them, gzipped JSON files
+ * The organization trail's bucket, in an in-process S3Proxy (transient store, with
+ * {@link S3Faults}) that accepts the administrator's fake keys: {@link #write} lays out
+ * the {@code CreateUser} records of an organization as CloudTrail delivers them, gzipped
+ * JSON files
  * {@code <prefix>AWSLogs/<org-id>/<account>/CloudTrail/us-east-1/YYYY/MM/DD/<account>_CloudTrail_us-east-1_YYYYMMDDTHHmmZ_<id>.json.gz},
  * one every five minutes, each with unrelated records around the creations.
  */
@@ -37,33 +43,44 @@ public final class FakeOrgTrail implements AutoCloseable {
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	private final S3ProxyJunitCore proxy;
+	private final S3Faults faults = new S3Faults();
+
+	private S3Proxy proxy;
+
+	private URI endpoint;
 
 	private S3Client s3;
 
 	private String savedEndpoint;
 
-	public FakeOrgTrail() {
-		this.proxy = new S3ProxyJunitCore.Builder()
-			.withCredentials(AuthenticationType.AWS_V2_OR_V4, FakeAws.ADMIN_ACCESS_KEY, FakeAws.ADMIN_SECRET_KEY)
-			.build();
-	}
-
 	/**
 	 * Starts S3Proxy and points the SDK's S3 clients at it ({@code aws.endpointUrlS3}).
 	 */
 	public FakeOrgTrail start() {
+		Properties properties = new Properties();
+		properties.setProperty("jclouds.identity", FakeAws.ADMIN_ACCESS_KEY);
+		properties.setProperty("jclouds.credential", FakeAws.ADMIN_SECRET_KEY);
 		try {
-			this.proxy.beforeEach();
+			this.proxy = S3Proxy.builder()
+				.blobStore(this.faults.wrap(BlobStores.create("transient", properties)))
+				.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, FakeAws.ADMIN_ACCESS_KEY, FakeAws.ADMIN_SECRET_KEY)
+				.endpoint(URI.create("http://127.0.0.1:0"))
+				.stopTimeout(0)
+				.build();
+			this.proxy.start();
+			while (!"STARTED".equals(this.proxy.getState())) {
+				Thread.sleep(10);
+			}
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("S3Proxy did not start", ex);
 		}
+		this.endpoint = URI.create("http://127.0.0.1:" + this.proxy.getPort());
 		this.savedEndpoint = System.getProperty("aws.endpointUrlS3");
-		System.setProperty("aws.endpointUrlS3", this.proxy.getUri().toString());
+		System.setProperty("aws.endpointUrlS3", this.endpoint.toString());
 		this.s3 = S3Client.builder()
 			.region(Region.US_EAST_1)
-			.endpointOverride(this.proxy.getUri())
+			.endpointOverride(this.endpoint)
 			.forcePathStyle(true)
 			.credentialsProvider(StaticCredentialsProvider
 				.create(AwsBasicCredentials.create(FakeAws.ADMIN_ACCESS_KEY, FakeAws.ADMIN_SECRET_KEY)))
@@ -73,6 +90,14 @@ public final class FakeOrgTrail implements AutoCloseable {
 
 	public S3Client s3() {
 		return this.s3;
+	}
+
+	/**
+	 * Errors injected into this S3 (it may hold other buckets than the trail's, such as
+	 * the evidence archive).
+	 */
+	public S3Faults faults() {
+		return this.faults;
 	}
 
 	/**
@@ -145,7 +170,12 @@ public final class FakeOrgTrail implements AutoCloseable {
 		if (this.s3 != null) {
 			this.s3.close();
 		}
-		this.proxy.afterEach();
+		try {
+			this.proxy.stop();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("S3Proxy did not stop", ex);
+		}
 	}
 
 }

@@ -17,6 +17,12 @@ final class FakeSts {
 
 	static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
+	/** Starts every secret access key STS issues: recognisable wherever it might leak. */
+	public static final String SECRET_PREFIX = "FAKESECRET-sts-";
+
+	/** Starts every session token STS issues. */
+	public static final String TOKEN_PREFIX = "FAKETOKEN-sts-";
+
 	private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role/(.+)");
 
 	private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
@@ -61,8 +67,8 @@ final class FakeSts {
 				: Duration.ofSeconds(Long.parseLong(request.form().getOrDefault("DurationSeconds", "3600")));
 		Instant expiration = Instant.now().plus(duration).truncatedTo(ChronoUnit.SECONDS);
 		String result = "<Credentials>" + Xml.element("AccessKeyId", accessKeyId)
-				+ Xml.element("SecretAccessKey", "fake-secret-" + accessKeyId)
-				+ Xml.element("SessionToken", "fake-token-" + accessKeyId) + Xml.element("Expiration", expiration)
+				+ Xml.element("SecretAccessKey", SECRET_PREFIX + accessKeyId)
+				+ Xml.element("SessionToken", TOKEN_PREFIX + accessKeyId) + Xml.element("Expiration", expiration)
 				+ "</Credentials><AssumedRoleUser>"
 				+ Xml.element("AssumedRoleId", "AROAFAKE" + account.id + ":" + sessionName)
 				+ Xml.element("Arn", "arn:aws:sts::" + account.id + ":assumed-role/" + arn.group(2) + "/" + sessionName)

@@ -278,6 +278,76 @@ class AwsAuditJobIntegrationTests {
 
 	}
 
+	/**
+	 * One member account cannot be fully read, in each way but the denied role (the
+	 * account {@code sandbox} of every test): the other accounts are complete, the
+	 * account's users are all there with the reason, and the run ends with warnings.
+	 */
+	@Nested
+	class UnreachableMemberAccount {
+
+		@Test
+		void cloudTrailDeniedIsReportedEvenWhenTheOrganizationTrailIsRead() throws Exception {
+			LocalDate reportDate = today().minusDays(20);
+			aws.failAlways("LookupEvents", PROD, 400, "AccessDeniedException");
+
+			JobExecution execution = run(reportDate).execution();
+
+			assertThat(AuditCommandRunner.exitCode(execution)).isEqualTo(AuditExitCode.COMPLETED_WITH_WARNINGS);
+			Map<String, CSVRecord> rows = csvByName(reportDate);
+			assertThat(rows.get("no-event").get("creator_type")).isEqualTo("unknown: account not accessible");
+			assertThat(rows.get("alice").get("mfa_active")).as("the credential report was still read")
+				.isEqualTo("true");
+			assertThat(rows.get("analyst-0").get("creator")).isEqualTo("person0@example.com");
+			assertThat(rows.get("analyst-0").get("mfa_active")).isEqualTo("false");
+			assertThat(rows).hasSize(organization.users().size());
+			assertThat(pdfText(reportDate)).contains(PROD + " (" + PROD + ") creators: CloudTrail LookupEvents failed: "
+					+ "AccessDeniedException: injected AccessDeniedException (the audit role needs "
+					+ "cloudtrail:LookupEvents); creators looked up in the organization trail instead");
+		}
+
+		@Test
+		void aCredentialReportThatKeepsFailingLeavesActivityUnknownWithTheReason() throws Exception {
+			LocalDate reportDate = today().minusDays(21);
+			aws.failAlways("GetCredentialReport", DATA, 500, "ServiceFailure");
+
+			JobExecution execution = run(reportDate).execution();
+
+			assertThat(execution.getExitStatus().getExitDescription())
+				.isEqualTo("2 inventory row(s) could not be read; 3 account(s) not fully audited");
+			assertThat(aws.calls("GetCredentialReport", DATA)).as("retried by the SDK: audit.aws.max-attempts")
+				.hasSize(4);
+			Map<String, CSVRecord> rows = csvByName(reportDate);
+			for (int i = 0; i < 40; i++) {
+				CSVRecord analyst = rows.get("analyst-" + i);
+				assertThat(analyst.get("notes")).isEqualTo("activity unknown: credential report not available");
+				assertThat(analyst.get("creator")).isEqualTo("person" + i + "@example.com");
+			}
+			assertThat(rows.get("alice").get("mfa_active")).isEqualTo("true");
+			assertThat(pdfText(reportDate)).contains(DATA + " (" + DATA + ") credential report: IAM credential report: "
+					+ "ServiceFailure: injected ServiceFailure");
+		}
+
+		@Test
+		void aDeniedCredentialReportNamesThePermissions() throws Exception {
+			LocalDate reportDate = today().minusDays(22);
+			aws.failAlways("GenerateCredentialReport", DATA, 403, "AccessDenied");
+			aws.failAlways("GetCredentialReport", DATA, 403, "AccessDenied");
+
+			JobExecution execution = run(reportDate).execution();
+
+			assertThat(AuditCommandRunner.exitCode(execution)).isEqualTo(AuditExitCode.COMPLETED_WITH_WARNINGS);
+			assertThat(csvByName(reportDate).get("analyst-7").get("notes"))
+				.isEqualTo("activity unknown: credential report not available");
+			assertThat(pdfText(reportDate).replace(" ", "")).as("the PDF wraps long problems")
+				.contains((DATA + " (" + DATA + ") credential report: IAM credential report: AccessDenied: "
+						+ "injected AccessDenied (the audit role needs iam:GenerateCredentialReport and "
+						+ "iam:GetCredentialReport)")
+					.replace(" ", ""));
+		}
+
+	}
+
 	private Audits.Started run(LocalDate reportDate) throws Exception {
 		return new Audits.Started(Audits.run(this.jobs, reportDate));
 	}
