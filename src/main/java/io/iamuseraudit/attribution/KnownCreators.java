@@ -8,6 +8,8 @@ import java.util.Map;
 import io.iamuseraudit.SqlTime;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +21,11 @@ public final class KnownCreators {
 
 	private final JdbcTemplate jdbc;
 
-	public KnownCreators(JdbcTemplate jdbc) {
+	private final TransactionTemplate transaction;
+
+	public KnownCreators(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	/** Known creators of an account's users, by user id. */
@@ -44,12 +49,16 @@ public final class KnownCreators {
 			.filter(entry -> entry.getValue().known())
 			.map(entry -> row(accountId, entry.getKey(), entry.getValue(), foundOn))
 			.toList();
-		this.jdbc.batchUpdate("delete from known_creator where account_id = ? and user_id = ?",
-				rows.stream().map(row -> new Object[] { row[0], row[1] }).toList());
-		this.jdbc.batchUpdate("""
-				insert into known_creator
-				(account_id, user_id, creator, creator_type, creator_kind, detail, source, event_time, found_on)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		// One commit for the account, not one per row: commits are what a file database
+		// pays for.
+		this.transaction.executeWithoutResult((status) -> {
+			this.jdbc.batchUpdate("delete from known_creator where account_id = ? and user_id = ?",
+					rows.stream().map(row -> new Object[] { row[0], row[1] }).toList());
+			this.jdbc.batchUpdate("""
+					insert into known_creator
+					(account_id, user_id, creator, creator_type, creator_kind, detail, source, event_time, found_on)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		});
 	}
 
 	private static Object[] row(String accountId, String userId, Creator creator, LocalDate foundOn) {

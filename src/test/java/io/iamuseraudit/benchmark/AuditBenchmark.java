@@ -137,6 +137,7 @@ public final class AuditBenchmark {
 		row(text, "CloudTrail calls over ceil(events/50)+1",
 				cloudTrail.isEmpty() ? "none" : String.join("; ", cloudTrail));
 		row(text, "CloudTrail requests throttled", String.valueOf(throttled));
+		row(text, "CPU time of the job", "%.1f s (2 cores shared with the simulated AWS)".formatted(job.cpuSeconds()));
 		row(text, "peak RSS", "%,d MB".formatted(job.peakRssKb() / 1024));
 		row(text, "peak heap in use (GC log)", "%,d MB".formatted(job.peakHeapMb()));
 		job.steps().forEach((step, secondsTaken) -> row(text, "step " + step, "%.1f s".formatted(secondsTaken)));

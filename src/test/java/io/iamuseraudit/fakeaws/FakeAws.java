@@ -127,7 +127,9 @@ public final class FakeAws implements BeforeAllCallback, AfterAllCallback, AutoC
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.executor = Executors.newFixedThreadPool(32, daemonThreads());
+		// Enough handlers that the simulated latency, not the server, limits a concurrent
+		// client.
+		this.executor = Executors.newFixedThreadPool(256, daemonThreads());
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", this::handle);
 		this.server.start();
