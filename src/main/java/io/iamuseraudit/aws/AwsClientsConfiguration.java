@@ -73,8 +73,18 @@ public class AwsClientsConfiguration {
 	}
 
 	@Bean
-	ConfigClient configClient(AwsClientFactory clients) {
-		return clients.build(ConfigClient.builder());
+	ConfigClient configClient(AwsClientFactory clients, AuditProperties properties) {
+		// Config's query rate is not published: the adaptive strategy slows down to what
+		// it
+		// allows instead of backing off for seconds after each throttled page.
+		ClientOverrideConfiguration adaptive = clients.overrides()
+			.toBuilder()
+			.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy()
+				.toBuilder()
+				.maxAttempts(properties.aws().maxAttempts())
+				.build())
+			.build();
+		return clients.build(ConfigClient.builder(), clients.region(), adaptive);
 	}
 
 	@Bean
@@ -131,10 +141,15 @@ public class AwsClientsConfiguration {
 
 		<B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> C build(
 				B builder, Region region) {
+			return build(builder, region, this.overrides);
+		}
+
+		<B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> C build(
+				B builder, Region region, ClientOverrideConfiguration overrides) {
 			return builder.region(region)
 				.httpClient(this.httpClient)
 				.credentialsProvider(this.credentials)
-				.overrideConfiguration(this.overrides)
+				.overrideConfiguration(overrides)
 				.build();
 		}
 
