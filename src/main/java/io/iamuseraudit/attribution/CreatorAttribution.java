@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
+import io.iamuseraudit.account.AccountAccessException;
 import io.iamuseraudit.account.MemberAccount;
 import io.iamuseraudit.inventory.IamUser;
 
@@ -22,20 +21,16 @@ public final class CreatorAttribution {
 
 	private final CreatorSource source;
 
-	/** What a source that read an account in part did say, until knownOnly is asked. */
-	private final Map<String, Map<String, Creator>> partlyRead = new ConcurrentHashMap<>();
-
 	public CreatorAttribution(KnownCreators knownCreators, CreatorSource source) {
 		this.knownCreators = knownCreators;
 		this.source = source;
 	}
 
 	/**
-	 * @return a creator, known or not, for every user, by user id
-	 * @throws io.iamuseraudit.account.AccountAccessException when the source cannot read
-	 * the account (creators already known are not lost: the caller asks again)
+	 * A creator, known or not, for every user; when the source could not read everything,
+	 * why.
 	 */
-	public Map<String, Creator> attribute(MemberAccount account, List<IamUser> users, LocalDate reportDate) {
+	public Attribution attribute(MemberAccount account, List<IamUser> users, LocalDate reportDate) {
 		Map<String, Creator> known = this.knownCreators.ofAccount(account.id());
 		Map<String, Creator> creators = new HashMap<>();
 		List<IamUser> toFind = new ArrayList<>();
@@ -48,37 +43,35 @@ public final class CreatorAttribution {
 				toFind.add(user);
 			}
 		}
-		if (!toFind.isEmpty()) {
-			Map<String, Creator> found;
-			try {
-				found = this.source.findCreators(account, toFind, reportDate);
-			}
-			catch (CreatorsIncompleteException ex) {
-				this.knownCreators.remember(account.id(), ex.creators(), reportDate);
-				this.partlyRead.put(account.id(), ex.creators());
-				throw ex;
-			}
-			this.knownCreators.remember(account.id(), found, reportDate);
-			creators.putAll(found);
+		if (toFind.isEmpty()) {
+			return new Attribution(creators, null);
 		}
-		return creators;
+		try {
+			creators.putAll(found(account, this.source.findCreators(account, toFind, reportDate), reportDate));
+			return new Attribution(creators, null);
+		}
+		catch (CreatorsIncompleteException ex) {
+			creators.putAll(found(account, ex.creators(), reportDate));
+			return new Attribution(creators, ex.getMessage());
+		}
+		catch (AccountAccessException ex) {
+			toFind.forEach(user -> creators.put(user.userId(), Creator.unknown("account not accessible")));
+			return new Attribution(creators, ex.getMessage());
+		}
+	}
+
+	private Map<String, Creator> found(MemberAccount account, Map<String, Creator> found, LocalDate reportDate) {
+		this.knownCreators.remember(account.id(), found, reportDate);
+		return found;
 	}
 
 	/**
-	 * Creators of an account that could not be read: those known from earlier audits (or
-	 * found by a source that read the account in part, with its reasons for the others),
-	 * the rest unknown.
+	 * The creators of an account's users.
+	 *
+	 * @param creators by user id, one for every user: found, or unknown with the reason
+	 * @param problem why some could not be looked up, {@code null} when all could
 	 */
-	public Map<String, Creator> knownOnly(MemberAccount account, List<IamUser> users) {
-		Map<String, Creator> known = this.knownCreators.ofAccount(account.id());
-		Map<String, Creator> partly = Objects.requireNonNullElse(this.partlyRead.remove(account.id()), Map.of());
-		Map<String, Creator> creators = new HashMap<>();
-		for (IamUser user : users) {
-			Creator creator = known.get(user.userId());
-			creators.put(user.userId(), (creator != null) ? creator
-					: partly.getOrDefault(user.userId(), Creator.unknown("account not accessible")));
-		}
-		return creators;
+	public record Attribution(Map<String, Creator> creators, String problem) {
 	}
 
 }

@@ -16,6 +16,7 @@ import io.iamuseraudit.activity.FindingsEvaluator;
 import io.iamuseraudit.activity.UserActivity;
 import io.iamuseraudit.attribution.Creator;
 import io.iamuseraudit.attribution.CreatorAttribution;
+import io.iamuseraudit.attribution.CreatorAttribution.Attribution;
 import io.iamuseraudit.attribution.Owner;
 import io.iamuseraudit.attribution.OwnerResolver;
 import io.iamuseraudit.history.AccountStatus;
@@ -53,14 +54,11 @@ public final class AccountEnricher {
 
 	public EnrichedAccount enrich(MemberAccount account, List<IamUser> users, LocalDate reportDate) {
 		List<String> problems = new ArrayList<>();
-		Map<String, Creator> creatorsById;
-		try {
-			creatorsById = this.creators.attribute(account, users, reportDate);
+		Attribution attribution = this.creators.attribute(account, users, reportDate);
+		if (attribution.problem() != null) {
+			problems.add("creators: " + attribution.problem());
 		}
-		catch (AccountAccessException ex) {
-			problems.add("creators: " + ex.getMessage());
-			creatorsById = this.creators.knownOnly(account, users);
-		}
+		Map<String, Creator> creatorsById = attribution.creators();
 		CredentialReport report = null;
 		try {
 			report = this.credentialReports.fetch(account, reportDate);
