@@ -70,6 +70,14 @@ class AuditPropertiesTests {
 			audit.email.from=audit@example.com                 | audit.email.to needs at least one recipient
 			audit.email.to=ok@example.com,broken               | to
 			audit.email.max-message-bytes=100MB                | audit.email.max-message-bytes must be between
+			audit.email.region=europe                          | region
+			audit.email.ops-to=oncall                          | opsTo
+			audit.email.cc=not-an-address                      | cc
+			audit.sample.location=                             | location
+			audit.aws.config.aggregator-name=                  | aggregatorName
+			audit.aws.config.query-file=                       | queryFile
+			audit.archive.kms-key-id=                          | kmsKeyId
+			audit.delivery.enabled=maybe                       | audit.delivery.enabled
 			audit.history.retention=-1y                        | audit.history.retention must be a positive period
 			audit.history.retention=forever                    | audit.history.retention
 			audit.source=aws                                   | audit.aws.config.aggregator-name is required
