@@ -29,6 +29,8 @@ public class InventoryItemReader implements ItemStreamReader<RawRow> {
 
 	private final InventorySource source;
 
+	private final long expectedRows;
+
 	private final ExecutorService fetcher = Executors
 		.newSingleThreadExecutor(new CustomizableThreadFactory("inventory-page-"));
 
@@ -42,8 +44,13 @@ public class InventoryItemReader implements ItemStreamReader<RawRow> {
 
 	private long rowNumber;
 
-	public InventoryItemReader(InventorySource source) {
+	/**
+	 * @param expectedRows about how many rows to expect (the last audit's users), only to
+	 * tell how long is left; 0 when unknown
+	 */
+	public InventoryItemReader(InventorySource source, long expectedRows) {
 		this.source = source;
+		this.expectedRows = expectedRows;
 	}
 
 	@Override
@@ -75,8 +82,16 @@ public class InventoryItemReader implements ItemStreamReader<RawRow> {
 			long rows = this.rowNumber + next.results().size();
 			double seconds = Math.max(1e-3, (System.nanoTime() - this.started) / 1e9);
 			logger.info("Inventory: %,d pages, %,d rows read (%,.0f rows/s)%s".formatted(this.pages, rows,
-					rows / seconds, next.last() ? ", last page" : ""));
+					rows / seconds, next.last() ? ", last page" : timeLeft(rows, seconds)));
 		}
+	}
+
+	private String timeLeft(long rows, double seconds) {
+		if (this.expectedRows <= rows) {
+			return "";
+		}
+		return ", about %d s left if the organization is as large as at the last audit"
+			.formatted(Math.round((this.expectedRows - rows) * seconds / rows));
 	}
 
 	private CompletableFuture<InventoryPage> fetch(String nextToken) {

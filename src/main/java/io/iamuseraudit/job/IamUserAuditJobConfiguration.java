@@ -12,6 +12,7 @@ import io.iamuseraudit.enrichment.EnrichUsersTasklet;
 import io.iamuseraudit.history.AccountStatuses;
 import io.iamuseraudit.history.AggregatorSources;
 import io.iamuseraudit.history.ApiCalls;
+import io.iamuseraudit.history.AuditRun;
 import io.iamuseraudit.history.AuditRuns;
 import io.iamuseraudit.history.AuditWarnings;
 import io.iamuseraudit.history.AuditedUsers;
@@ -57,8 +58,10 @@ class IamUserAuditJobConfiguration {
 
 	@Bean
 	@StepScope
-	InventoryItemReader inventoryItemReader(InventorySource source) {
-		return new InventoryItemReader(source);
+	InventoryItemReader inventoryItemReader(InventorySource source, AuditRuns runs,
+			@Value("#{jobParameters['reportDate']}") LocalDate reportDate) {
+		long lastAuditUsers = runs.previousCompleted(reportDate).flatMap(runs::find).map(AuditRun::users).orElse(0);
+		return new InventoryItemReader(source, lastAuditUsers);
 	}
 
 	@Bean

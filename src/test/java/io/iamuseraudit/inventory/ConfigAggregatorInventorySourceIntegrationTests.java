@@ -205,7 +205,7 @@ class ConfigAggregatorInventorySourceIntegrationTests {
 	}
 
 	private static List<String> readAll(InventorySource source) {
-		InventoryItemReader reader = new InventoryItemReader(source);
+		InventoryItemReader reader = new InventoryItemReader(source, 0);
 		List<String> rows = new ArrayList<>();
 		for (RawRow row = reader.read(); row != null; row = reader.read()) {
 			rows.add(row.json());
