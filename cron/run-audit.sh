@@ -80,6 +80,7 @@ describe_exit_code() {
     1) echo "failed" ;;
     2) echo "invalid configuration or usage" ;;
     3) echo "completed with warnings" ;;
+    75) echo "another audit is running" ;;
     126 | 127) echo "could not start the job command" ;;
     *)
       if (($1 > 128)); then

@@ -31,12 +31,18 @@ public class FailureNotice {
 		this.mailer = mailer;
 	}
 
-	public void send(LocalDate reportDate, String failedStep, String reason) {
+	/**
+	 * @param failedStep the step that failed, {@code null} when the job failed outside
+	 * any step
+	 * @param invalidConfiguration whether the failure comes from the configuration, so
+	 * that restarting alone would fail again
+	 */
+	public void send(LocalDate reportDate, String failedStep, String reason, boolean invalidConfiguration) {
 		if (this.properties.opsTo().isEmpty()) {
 			return;
 		}
 		try {
-			String id = this.mailer.send(message(reportDate, failedStep, reason));
+			String id = this.mailer.send(message(reportDate, failedStep, reason, invalidConfiguration));
 			logger.info("Failure notice sent to %s: %s".formatted(this.properties.opsTo(), id));
 		}
 		catch (RuntimeException | MessagingException ex) {
@@ -45,24 +51,45 @@ public class FailureNotice {
 		}
 	}
 
-	MimeMessage message(LocalDate reportDate, String failedStep, String reason) throws MessagingException {
+	MimeMessage message(LocalDate reportDate, String failedStep, String reason, boolean invalidConfiguration)
+			throws MessagingException {
+		String where = (failedStep != null) ? failedStep : "the job";
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
 		message.setFrom(new InternetAddress(
 				(this.properties.from() != null) ? this.properties.from() : AuditEmail.DEFAULT_SENDER));
 		message.setRecipients(RecipientType.TO, addresses(this.properties.opsTo()));
-		message.setSubject("IAM user audit %s FAILED in %s".formatted(reportDate, failedStep), "UTF-8");
+		message.setSubject("IAM user audit %s FAILED in %s".formatted(reportDate, where), "UTF-8");
 		message.setSentDate(new Date());
 		message.setHeader(AuditEmail.REPORT_DATE_HEADER, reportDate.toString());
 		message.setText("""
-				The IAM user audit of %s failed in the step %s:
+				The IAM user audit of %s failed in %s:
 
 				  %s
 
-				Nothing that had completed is lost. Run the same command again (same reportDate=%s) to restart:
-				it resumes at %s without collecting again or delivering twice. Details are in the run's log.
-				""".formatted(reportDate, failedStep, reason, reportDate, failedStep), "UTF-8");
+				%s
+				Details are in the run's log.
+				""".formatted(reportDate, where, reason, advice(reportDate, failedStep, invalidConfiguration)),
+				"UTF-8");
 		message.saveChanges();
 		return message;
+	}
+
+	private static String advice(LocalDate reportDate, String failedStep, boolean invalidConfiguration) {
+		String restart = "run the same command again (same reportDate=%s)".formatted(reportDate);
+		if (invalidConfiguration) {
+			return "This is a configuration problem: a restart alone fails again. Fix the setting named above, then "
+					+ restart + ".";
+		}
+		String resumes = switch (String.valueOf(failedStep)) {
+			case "collectUsers" -> "It collects the users again from the first page (AWS Config's page tokens"
+					+ " expire), then carries on.";
+			case "enrichUsers" ->
+				"It keeps the users collected and the accounts already enriched, and enriches" + " the rest.";
+			case "null" -> "It resumes where the audit stopped.";
+			default -> "It resumes at " + failedStep + ", keeps what was collected and enriched, and archives"
+					+ " or emails nothing that was already delivered.";
+		};
+		return "To restart, " + restart + ". " + resumes;
 	}
 
 	private static InternetAddress[] addresses(List<String> emails) throws MessagingException {

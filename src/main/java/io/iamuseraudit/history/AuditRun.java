@@ -6,8 +6,8 @@ import java.time.LocalDate;
 /**
  * One audit in the history.
  *
- * @param status {@code RUNNING}, {@code COMPLETED}, {@code COMPLETED_WITH_WARNINGS} or
- * {@code FAILED}
+ * @param status {@code RUNNING}, {@code COMPLETED}, {@code COMPLETED_WITH_WARNINGS},
+ * {@code FAILED} or {@code DRY_RUN}
  * @param previousReportDate the audit it was compared with, {@code null} for a baseline
  */
 public record AuditRun(LocalDate reportDate, String source, String sourceDescription, Long jobExecutionId,
@@ -21,6 +21,12 @@ public record AuditRun(LocalDate reportDate, String source, String sourceDescrip
 	public static final String COMPLETED_WITH_WARNINGS = "COMPLETED_WITH_WARNINGS";
 
 	public static final String FAILED = "FAILED";
+
+	/**
+	 * A dry run that completed: its users are in the history, but it delivered nothing,
+	 * so no later audit compares with it.
+	 */
+	public static final String DRY_RUN = "DRY_RUN";
 
 	public boolean completed() {
 		return COMPLETED.equals(this.status) || COMPLETED_WITH_WARNINGS.equals(this.status);

@@ -16,7 +16,13 @@ public enum AuditExitCode {
 	 * The audit completed, but some users, accounts or rows could not be fully audited
 	 * (the report says which).
 	 */
-	COMPLETED_WITH_WARNINGS(3);
+	COMPLETED_WITH_WARNINGS(3),
+
+	/**
+	 * Another audit is running against the same history database: nothing was started
+	 * ({@code EX_TEMPFAIL}, as the cron wrapper's own lock).
+	 */
+	BUSY(75);
 
 	private final int code;
 

@@ -16,7 +16,8 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
  * Records each audit in the history, and ends a completed one with the exit status
- * {@code COMPLETED_WITH_WARNINGS} when anything kept it from being complete.
+ * {@code COMPLETED_WITH_WARNINGS} when anything kept it from being complete. A dry run
+ * ends as {@code DRY_RUN}, so that no later audit takes it for its previous one.
  */
 final class AuditRunListener implements JobExecutionListener {
 
@@ -48,13 +49,12 @@ final class AuditRunListener implements JobExecutionListener {
 			return;
 		}
 		List<String> found = this.warnings.of(reportDate);
-		if (found.isEmpty()) {
-			this.runs.finish(reportDate, AuditRun.COMPLETED, 0);
-		}
-		else {
+		String status = found.isEmpty() ? AuditRun.COMPLETED : AuditRun.COMPLETED_WITH_WARNINGS;
+		if (!found.isEmpty()) {
 			jobExecution.setExitStatus(new ExitStatus(AuditRun.COMPLETED_WITH_WARNINGS, String.join("; ", found)));
-			this.runs.finish(reportDate, AuditRun.COMPLETED_WITH_WARNINGS, found.size());
 		}
+		this.runs.finish(reportDate, UnlessDryRun.isDryRun(jobExecution.getJobParameters()) ? AuditRun.DRY_RUN : status,
+				found.size());
 	}
 
 	private static LocalDate reportDate(JobExecution jobExecution) {

@@ -27,8 +27,11 @@ record JobArguments(LocalDate reportDate) {
 						+ argument.substring(prefix.length()) + "'");
 			}
 		}
+		// A day of slack: a scheduler east of UTC names its own date before UTC reaches
+		// it.
 		if (reportDate.isAfter(today.plusDays(1))) {
-			throw new UsageException("reportDate " + reportDate + " is in the future");
+			throw new UsageException(
+					"reportDate " + reportDate + " is more than a day after today (" + today + " in UTC)");
 		}
 		return new JobArguments(reportDate);
 	}

@@ -3,6 +3,7 @@ package io.iamuseraudit.job;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -24,9 +25,13 @@ final class UnlessDryRun implements Tasklet {
 		this.delivery = delivery;
 	}
 
+	static boolean isDryRun(JobParameters parameters) {
+		return parameters.getParameter(PARAMETER) != null;
+	}
+
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-		if (chunkContext.getStepContext().getJobParameters().containsKey(PARAMETER)) {
+		if (isDryRun(chunkContext.getStepContext().getStepExecution().getJobParameters())) {
 			logger.info("Dry run (audit.delivery.enabled=false): %s delivers nothing"
 				.formatted(chunkContext.getStepContext().getStepName()));
 			return RepeatStatus.FINISHED;

@@ -16,6 +16,7 @@ import io.iamuseraudit.delivery.OutboxReportMailer;
 import io.iamuseraudit.delivery.ReportEmail;
 import io.iamuseraudit.delivery.ReportMailer;
 import io.iamuseraudit.delivery.Sha256;
+import io.iamuseraudit.history.AuditLock;
 import io.iamuseraudit.history.AuditedUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,9 @@ class AuditRestartIntegrationTests {
 	@Autowired
 	private FailureNotice failureNotice;
 
+	@Autowired
+	private AuditLock lock;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		TestDirectories.useFor(registry, directory);
@@ -119,7 +123,7 @@ class AuditRestartIntegrationTests {
 		assertThat(this.mailer.attempts).hasValue(2);
 
 		AuditCommandRunner cronFiresAgain = new AuditCommandRunner(this.jobOperator, this.jobRepository, this.job,
-				this.properties, this.email, this.summary, this.history, this.failureNotice);
+				this.properties, this.email, this.summary, this.history, this.failureNotice, this.lock);
 		cronFiresAgain.run(new DefaultApplicationArguments("reportDate=2026-11-24"));
 
 		assertThat(cronFiresAgain.getExitCode()).isZero();

@@ -39,12 +39,12 @@ class JobArgumentsTests {
 	}
 
 	@Test
-	void refusesDatesInTheFuture() {
+	void acceptsTomorrowForSchedulersEastOfUtcButNothingLater() {
 		assertThat(JobArguments.parse(List.of("reportDate=2026-11-25"), TODAY).reportDate())
 			.isEqualTo(LocalDate.of(2026, 11, 25));
 		assertThatExceptionOfType(UsageException.class)
-			.isThrownBy(() -> JobArguments.parse(List.of("reportDate=2026-12-24"), TODAY))
-			.withMessageContaining("in the future");
+			.isThrownBy(() -> JobArguments.parse(List.of("reportDate=2026-11-26"), TODAY))
+			.withMessageContaining("reportDate 2026-11-26 is more than a day after today (2026-11-24 in UTC)");
 	}
 
 }
