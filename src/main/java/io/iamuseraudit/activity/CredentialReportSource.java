@@ -11,7 +11,8 @@ public interface CredentialReportSource {
 	 * The account's credential report, generated anew when none younger than four hours
 	 * exists.
 	 * @param reportDate the audit's date (it names the session in the member account)
-	 * @throws io.iamuseraudit.account.AccountAccessException when it cannot be had
+	 * @throws io.iamuseraudit.account.AccountAccessException when it cannot be had, with
+	 * the reason (the caller says it is about the credential report)
 	 */
 	CredentialReport fetch(MemberAccount account, LocalDate reportDate);
 

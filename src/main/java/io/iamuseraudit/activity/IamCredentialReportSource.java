@@ -77,21 +77,21 @@ public final class IamCredentialReportSource implements CredentialReportSource {
 				report = generate(account, session);
 			}
 			if (report.content() == null) {
-				throw new AccountAccessException("IAM credential report without content");
+				throw new AccountAccessException("returned without content");
 			}
 			return this.parser.parse(report.content().asUtf8String(), report.generatedTime());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new AccountAccessException("IAM credential report unreadable: " + ex.getMessage(), ex);
+			throw new AccountAccessException("unreadable: " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new AccountAccessException("interrupted while waiting for the credential report", ex);
+			throw new AccountAccessException("interrupted while waiting for it", ex);
 		}
 		catch (SdkException ex) {
 			String permission = AwsErrors.isAccessDenied(ex)
 					? " (the audit role needs iam:GenerateCredentialReport and iam:GetCredentialReport)" : "";
-			throw new AccountAccessException("IAM credential report: " + AwsErrors.describe(ex) + permission, ex);
+			throw new AccountAccessException(AwsErrors.describe(ex) + permission, ex);
 		}
 	}
 
@@ -108,7 +108,7 @@ public final class IamCredentialReportSource implements CredentialReportSource {
 				}
 			}
 			if (this.clock.instant().isAfter(deadline)) {
-				throw new AccountAccessException("IAM credential report not ready after " + this.polling.timeout());
+				throw new AccountAccessException("not ready after " + this.polling.timeout());
 			}
 			Thread.sleep(delay.toMillis());
 			delay = min(delay.multipliedBy(3).dividedBy(2), this.polling.max());

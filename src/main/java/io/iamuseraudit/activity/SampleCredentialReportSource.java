@@ -29,7 +29,7 @@ public final class SampleCredentialReportSource implements CredentialReportSourc
 	public CredentialReport fetch(MemberAccount account, LocalDate reportDate) {
 		String csv = this.organization.credentialReport(account.id());
 		if (csv == null) {
-			throw new AccountAccessException("the sample has no credential report for this account");
+			throw new AccountAccessException("none in the sample for this account");
 		}
 		JsonNode generatedAt = this.generatedTimes.get(account.id());
 		return this.parser.parse(csv,

@@ -179,7 +179,7 @@ class IamCredentialReportSourceIntegrationTests {
 				.isThrownBy(
 						() -> source(new Polling(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(300)))
 							.fetch(member(ACCOUNT), reportDate))
-				.withMessage("IAM credential report not ready after PT0.3S");
+				.withMessage("not ready after PT0.3S");
 		}
 
 	}

@@ -324,8 +324,8 @@ class AwsAuditJobIntegrationTests {
 				assertThat(analyst.get("creator")).isEqualTo("person" + i + "@example.com");
 			}
 			assertThat(rows.get("alice").get("mfa_active")).isEqualTo("true");
-			assertThat(pdfText(reportDate)).contains(DATA + " (" + DATA + ") credential report: IAM credential report: "
-					+ "ServiceFailure: injected ServiceFailure");
+			assertThat(pdfText(reportDate))
+				.contains(DATA + " (" + DATA + ") credential report: ServiceFailure: " + "injected ServiceFailure");
 		}
 
 		@Test
@@ -340,7 +340,7 @@ class AwsAuditJobIntegrationTests {
 			assertThat(csvByName(reportDate).get("analyst-7").get("notes"))
 				.isEqualTo("activity unknown: credential report not available");
 			assertThat(pdfText(reportDate).replace(" ", "")).as("the PDF wraps long problems")
-				.contains((DATA + " (" + DATA + ") credential report: IAM credential report: AccessDenied: "
+				.contains((DATA + " (" + DATA + ") credential report: AccessDenied: "
 						+ "injected AccessDenied (the audit role needs iam:GenerateCredentialReport and "
 						+ "iam:GetCredentialReport)")
 					.replace(" ", ""));
