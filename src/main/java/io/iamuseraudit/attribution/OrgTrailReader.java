@@ -20,7 +20,9 @@ import io.iamuseraudit.aws.ApiCallCounter;
 import io.iamuseraudit.inventory.IamUser;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import tools.jackson.core.JacksonException;
@@ -133,9 +135,13 @@ public final class OrgTrailReader {
 
 	private List<CreateUserEvent> readFile(String accountId, S3Object object) {
 		List<CreateUserEvent> events = new ArrayList<>();
-		try (InputStream in = new GZIPInputStream(this.s3.getObject(request -> request.bucket(this.bucket)
+		// The response is a resource of its own: GZIPInputStream fails on a damaged file
+		// before it would own (and close) the connection.
+		try (ResponseInputStream<GetObjectResponse> response = this.s3.getObject(request -> request
+			.bucket(this.bucket)
 			.key(object.key())
-			.overrideConfiguration(o -> o.putExecutionAttribute(ApiCallCounter.ACCOUNT, accountId))))) {
+			.overrideConfiguration(o -> o.putExecutionAttribute(ApiCallCounter.ACCOUNT, accountId)));
+				InputStream in = new GZIPInputStream(response)) {
 			for (JsonNode record : this.json.readTree(in).path("Records").values()) {
 				if ("CreateUser".equals(record.path("eventName").asString(""))) {
 					addEvent(record, object.key(), events);
