@@ -238,10 +238,10 @@ cd -- "$home_dir"
   echo "# $(utc_now) $PROG: starting iam-user-audit reportDate=$report_date in $home_dir"
   printf '# command:'
   for word in "${job_cmd[@]}" "${job_args[@]}"; do
-    # Keep secrets passed as --x.password=... (better: env vars) out of the log.
-    key=${word%%=*}
-    if [[ $word == --*=* && ${key,,} =~ password|secret|token ]]; then
-      word="$key=REDACTED"
+    # Keep secrets out of the log (better: pass them as env vars): --x.password=…,
+    # -Dx.secret=…, -e X_TOKEN=…, and URLs with ?password=… in their value.
+    if [[ ${word,,} =~ (password|passwd|secret|token|credential)[^=]*= ]]; then
+      word="${word%%=*}=REDACTED"
     fi
     printf ' %q' "$word"
   done

@@ -163,6 +163,26 @@ class RunAuditScriptIntegrationTests {
 	}
 
 	@Test
+	void keepsSecretsInArgumentsOutOfTheLog() throws Exception {
+		this.environment.remove("IAM_USER_AUDIT_COMMAND");
+		this.environment.put("JAVA", this.standIn.toString());
+		this.environment.put("IAM_USER_AUDIT_JAR", Files.createFile(this.tempDir.resolve("a.jar")).toString());
+		this.environment.put("JAVA_OPTS", "-Dspring.datasource.password=hunter2");
+		this.environment.put("IAM_USER_AUDIT_ARGS",
+				"--spring.datasource.url=jdbc:postgresql://db/audit?user=audit&password=hunter3");
+
+		Result result = run("--report-date", "2026-03-02", "--", "--audit.x.Client-Secret=hunter4",
+				"AUDIT_TOKEN=hunter5", "--audit.aws.region=eu-west-1");
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(jobArguments()).contains("--audit.x.Client-Secret=hunter4", "AUDIT_TOKEN=hunter5");
+		String log = Files.readString(logFiles().get(0));
+		assertThat(log).doesNotContain("hunter")
+			.contains("-Dspring.datasource.password=REDACTED", "--spring.datasource.url=REDACTED",
+					"--audit.x.Client-Secret=REDACTED", "AUDIT_TOKEN=REDACTED", "--audit.aws.region=eu-west-1");
+	}
+
+	@Test
 	void prunesLogFilesOlderThanRetention() throws Exception {
 		Path old = logFileAged("iam-user-audit-2025-06-02-20250602T060000Z.log", 100);
 		Path recent = logFileAged("iam-user-audit-2026-02-16-20260216T060000Z.log", 10);
