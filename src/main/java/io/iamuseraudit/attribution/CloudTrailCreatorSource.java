@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.iamuseraudit.account.AccountAccessException;
@@ -90,12 +92,13 @@ public final class CloudTrailCreatorSource implements CreatorSource {
 			}
 		}
 		List<IamUser> notFound = users.stream().filter(user -> !creators.containsKey(user.userId())).toList();
+		Set<String> withoutLogFiles = new HashSet<>();
 		String orgTrailProblem = (this.orgTrail != null && !notFound.isEmpty())
-				? searchOrgTrail(account, notFound, creators) : null;
+				? searchOrgTrail(account, notFound, creators, withoutLogFiles) : null;
 		for (IamUser user : users) {
 			if (!creators.containsKey(user.userId())) {
-				creators.put(user.userId(),
-						unknown(user, historyStart, inaccessible, orgTrailProblem, unreadable.get()));
+				creators.put(user.userId(), unknown(user, historyStart, inaccessible, orgTrailProblem, unreadable.get(),
+						withoutLogFiles.contains(user.userId())));
 			}
 		}
 		if (inaccessible != null) {
@@ -186,9 +189,12 @@ public final class CloudTrailCreatorSource implements CreatorSource {
 	 * Looks the users up in the organization trail; returns why it could not, or
 	 * {@code null}.
 	 */
-	private String searchOrgTrail(MemberAccount account, List<IamUser> users, Map<String, Creator> creators) {
+	private String searchOrgTrail(MemberAccount account, List<IamUser> users, Map<String, Creator> creators,
+			Set<String> withoutLogFiles) {
 		try {
-			creators.putAll(this.orgTrail.findCreators(account, users));
+			OrgTrailReader.Found found = this.orgTrail.findCreators(account, users);
+			creators.putAll(found.creators());
+			withoutLogFiles.addAll(found.withoutLogFiles());
 			return null;
 		}
 		catch (SdkException ex) {
@@ -200,7 +206,7 @@ public final class CloudTrailCreatorSource implements CreatorSource {
 	}
 
 	private Creator unknown(IamUser user, Instant historyStart, AccountAccessException inaccessible,
-			String orgTrailProblem, int unreadable) {
+			String orgTrailProblem, int unreadable, boolean withoutLogFiles) {
 		if (orgTrailProblem != null) {
 			return Creator.unknown(orgTrailProblem);
 		}
@@ -210,6 +216,9 @@ public final class CloudTrailCreatorSource implements CreatorSource {
 		}
 		if (recent && unreadable > 0) {
 			return Creator.unknown("no readable CreateUser event found (%d unreadable)".formatted(unreadable));
+		}
+		if (!recent && withoutLogFiles) {
+			return Creator.unknown("before CloudTrail retention, no organization trail log file of its creation");
 		}
 		return CloudTrailRetention.notFound(user, historyStart, this.orgTrail != null);
 	}

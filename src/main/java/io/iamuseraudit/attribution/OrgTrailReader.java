@@ -9,10 +9,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 import io.iamuseraudit.account.MemberAccount;
@@ -61,6 +64,8 @@ public final class OrgTrailReader {
 
 	private final JsonMapper json;
 
+	private final AtomicBoolean missingLogFilesWarned = new AtomicBoolean();
+
 	/**
 	 * @param prefix the trail's S3 key prefix, empty for none
 	 * @param organizationId {@code o-…}, part of an organization trail's keys;
@@ -82,19 +87,25 @@ public final class OrgTrailReader {
 
 	/**
 	 * Finds who created the given users of one account.
-	 * @return creators found, by user id; users not found are absent
+	 * @return creators found, and the users without any log file for the hours of their
+	 * creation (the trail did not exist yet, its files were deleted, or the prefix or
+	 * organization id is wrong)
 	 * @throws software.amazon.awssdk.core.exception.SdkException when the bucket cannot
 	 * be read
 	 */
-	public Map<String, Creator> findCreators(MemberAccount account, List<IamUser> users) {
-		Map<String, List<CreateUserEvent>> byHour = new HashMap<>();
+	public Found findCreators(MemberAccount account, List<IamUser> users) {
+		Map<String, HourFiles> byHour = new HashMap<>();
 		Map<String, Creator> creators = new HashMap<>();
+		Set<String> withoutLogFiles = new HashSet<>();
 		for (IamUser user : users) {
 			if (user.createdAt() == null) {
 				continue;
 			}
+			boolean anyFile = false;
 			for (String hourPrefix : hourPrefixes(account.id(), user.createdAt())) {
-				CreateUserEvent event = byHour.computeIfAbsent(hourPrefix, key -> read(account.id(), key))
+				HourFiles hour = byHour.computeIfAbsent(hourPrefix, key -> read(account.id(), key));
+				anyFile |= hour.files() > 0;
+				CreateUserEvent event = hour.events()
 					.stream()
 					.filter(candidate -> candidate.created(user))
 					.findFirst()
@@ -104,8 +115,21 @@ public final class OrgTrailReader {
 					break;
 				}
 			}
+			if (!anyFile) {
+				withoutLogFiles.add(user.userId());
+				warnOnceAboutMissingLogFiles(account, user);
+			}
 		}
-		return creators;
+		return new Found(creators, withoutLogFiles);
+	}
+
+	private void warnOnceAboutMissingLogFiles(MemberAccount account, IamUser user) {
+		if (this.missingLogFilesWarned.compareAndSet(false, true)) {
+			logger.warn(("No organization trail log file under s3://%s/%s for the hour user %s of account %s was "
+					+ "created (%s). If the trail existed then, check audit.aws.cloudtrail.org-trail-prefix and "
+					+ "audit.aws.cloudtrail.organization-id. Further users without log files are not logged.")
+				.formatted(this.bucket, this.logsPrefix, user.userName(), account.id(), user.createdAt()));
+		}
 	}
 
 	/** Key prefixes of the log files that may hold a creation at that time. */
@@ -120,8 +144,9 @@ public final class OrgTrailReader {
 		return prefixes;
 	}
 
-	private List<CreateUserEvent> read(String accountId, String hourPrefix) {
+	private HourFiles read(String accountId, String hourPrefix) {
 		List<CreateUserEvent> events = new ArrayList<>();
+		AtomicInteger files = new AtomicInteger();
 		this.s3
 			.listObjectsV2Paginator(ListObjectsV2Request.builder()
 				.bucket(this.bucket)
@@ -129,8 +154,11 @@ public final class OrgTrailReader {
 				.overrideConfiguration(o -> o.putExecutionAttribute(ApiCallCounter.ACCOUNT, accountId))
 				.build())
 			.contents()
-			.forEach(object -> events.addAll(readFile(accountId, object)));
-		return events;
+			.forEach(object -> {
+				files.incrementAndGet();
+				events.addAll(readFile(accountId, object));
+			});
+		return new HourFiles(files.get(), events);
 	}
 
 	private List<CreateUserEvent> readFile(String accountId, S3Object object) {
@@ -165,6 +193,20 @@ public final class OrgTrailReader {
 		catch (IllegalArgumentException ex) {
 			logger.warn("Unreadable CreateUser record in s3://%s/%s: %s".formatted(this.bucket, key, ex.getMessage()));
 		}
+	}
+
+	/**
+	 * What the organization trail says about one account's users.
+	 *
+	 * @param creators creators found, by user id; users not found are absent
+	 * @param withoutLogFiles ids of the users without any log file for their creation
+	 */
+	public record Found(Map<String, Creator> creators, Set<String> withoutLogFiles) {
+
+	}
+
+	private record HourFiles(int files, List<CreateUserEvent> events) {
+
 	}
 
 }

@@ -29,12 +29,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.sts.StsClient;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -45,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * results and throttle a third request within a second per account, and an S3Proxy
  * holding the organization trail's gzipped log files.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CloudTrailCreatorSourceIntegrationTests {
 
 	private static final String PROD = "111100000001";
@@ -312,6 +317,22 @@ class CloudTrailCreatorSourceIntegrationTests {
 			assertThat(incomplete.getMessage()).startsWith("cannot assume arn:aws:iam::" + DENIED)
 				.endsWith("; creators looked up in the organization trail instead");
 			assertThat(incomplete.creators().get(user(DENIED, "old-in-denied").userId()).principal()).isEqualTo("root");
+		}
+
+		@Test
+		void saysWhenTheCreationHourHasNoLogFileAtAll(CapturedOutput output) {
+			OrgTrailReader wrongPrefix = new OrgTrailReader(recordingS3(), "org-trail", "not-the-prefix",
+					FakeOrganization.ORGANIZATION_ID, parser, JsonMapper.builder().build());
+
+			Map<String, Creator> creators = source(wrongPrefix).findCreators(account(PROD), users(PROD), reportDate);
+
+			assertThat(creator(creators, "old-user"))
+				.isEqualTo("unknown: before CloudTrail retention, no organization trail log file of its creation");
+			assertThat(creator(creators, "alice")).isEqualTo("bob (IAMUser, cloudtrail)");
+			assertThat(output)
+				.containsOnlyOnce("No organization trail log file under s3://org-trail/not-the-prefix/AWSLogs/"
+						+ FakeOrganization.ORGANIZATION_ID + "/")
+				.contains("check audit.aws.cloudtrail.org-trail-prefix");
 		}
 
 		@Test

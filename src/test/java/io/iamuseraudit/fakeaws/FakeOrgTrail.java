@@ -101,8 +101,9 @@ public final class FakeOrgTrail implements AutoCloseable {
 	}
 
 	/**
-	 * Writes the log files of every user of the organization the trail holds; returns how
-	 * many files.
+	 * Writes the log files of the hour of every user's creation, with its
+	 * {@code CreateUser} record unless the user is not in the trail; returns how many
+	 * files.
 	 */
 	public int write(String bucket, String prefix, FakeOrganization organization) {
 		if (this.s3.listBuckets().buckets().stream().noneMatch(existing -> existing.name().equals(bucket))) {
@@ -110,7 +111,7 @@ public final class FakeOrgTrail implements AutoCloseable {
 		}
 		Map<String, ArrayNode> files = new TreeMap<>();
 		for (FakeUser user : organization.users()) {
-			if (user.creator == null || !user.inOrgTrail || user.createdAt == null) {
+			if (user.createdAt == null) {
 				continue;
 			}
 			Instant delivered = user.createdAt.truncatedTo(ChronoUnit.HOURS)
@@ -118,7 +119,9 @@ public final class FakeOrgTrail implements AutoCloseable {
 			String key = key(prefix, user.accountId(), delivered, user.userId);
 			ArrayNode records = files.computeIfAbsent(key, k -> JsonNodeFactory.instance.arrayNode());
 			records.add(noise(user.accountId(), user.createdAt.minusSeconds(40)));
-			records.add(FakeDocuments.createUserRecord(user));
+			if (user.creator != null && user.inOrgTrail) {
+				records.add(FakeDocuments.createUserRecord(user));
+			}
 			records.add(noise(user.accountId(), user.createdAt.plusSeconds(20)));
 		}
 		files.forEach((key, records) -> {
