@@ -28,17 +28,14 @@ public final class MemberAccountCredentials implements AutoCloseable {
 
 	private final StsClient sts;
 
-	private final String partition;
-
 	private final String roleName;
 
 	private final String externalId;
 
 	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-	public MemberAccountCredentials(StsClient sts, String region, String roleName, String externalId) {
+	public MemberAccountCredentials(StsClient sts, String roleName, String externalId) {
 		this.sts = sts;
-		this.partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
 		this.roleName = roleName;
 		this.externalId = externalId;
 	}
@@ -54,7 +51,7 @@ public final class MemberAccountCredentials implements AutoCloseable {
 	}
 
 	String roleArn(String accountId) {
-		return "arn:" + this.partition + ":iam::" + accountId + ":role/" + this.roleName;
+		return "arn:aws:iam::" + accountId + ":role/" + this.roleName;
 	}
 
 	@Override

@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param detail more about the principal (its ARN, the role or permission set), or why
  * the creator is unknown
  * @param eventTime time of the {@code CreateUser} event, if found
- * @param source where it was found: {@code cloudtrail}, {@code org-trail},
- * {@code sample}, {@code history}
+ * @param source where it was found: {@code cloudtrail}, {@code org-trail} or
+ * {@code sample}; kept with the known creators as provenance; {@code null} when unknown
  */
 public record Creator(String principal, CreatorType type, CreatorKind kind, String detail, Instant eventTime,
 		String source) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.iamuseraudit.SqlTime;
 
@@ -63,7 +64,8 @@ public final class KnownCreators {
 
 	private static Object[] row(String accountId, String userId, Creator creator, LocalDate foundOn) {
 		return new Object[] { accountId, userId, creator.principal(), creator.type().name(), creator.kind().name(),
-				creator.detail(), String.valueOf(creator.source()), SqlTime.of(creator.eventTime()), foundOn };
+				creator.detail(), Objects.requireNonNull(creator.source(), "source of a known creator"),
+				SqlTime.of(creator.eventTime()), foundOn };
 	}
 
 }

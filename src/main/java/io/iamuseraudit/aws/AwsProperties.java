@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.Valid;
 import org.hibernate.validator.constraints.time.DurationMin;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,9 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code audit.aws.*}. Credentials never come from here: the SDK's default provider chain
  * supplies them, and {@code AWS_ENDPOINT_URL[_<SERVICE>]} redirects endpoints.
  *
- * @param region region of the aggregator and of the STS endpoint; CloudTrail is read in
- * us-east-1, where IAM records its events (in the China and GovCloud partitions, in this
- * region)
+ * @param region region of the aggregator and of the STS endpoint, in the standard
+ * {@code aws} partition; CloudTrail is read in us-east-1, where IAM records its events
  * @param memberRoleName role assumed in each member account to read CloudTrail and IAM
  * @param memberRoleExternalId external id required by the member role's trust policy, if
  * any
@@ -37,6 +37,16 @@ public record AwsProperties(
 		@NotNull @DurationMin(seconds = 1) @DefaultValue("2m") Duration apiCallTimeout,
 		@NotNull @DurationMin(seconds = 1) @DefaultValue("20s") Duration apiCallAttemptTimeout,
 		@Min(1) @Max(20) @DefaultValue("8") int maxAttempts) {
+
+	/**
+	 * IAM's events, ARNs and global endpoints differ in China, GovCloud and the isolated
+	 * regions.
+	 */
+	@AssertTrue(message = "audit.aws.region must be in the standard aws partition: China, GovCloud and isolated "
+			+ "regions are not supported")
+	boolean isInTheAwsPartition() {
+		return this.region == null || !this.region.matches("(cn|us-gov|us-iso[a-z]?|eu-isoe?)-.*");
+	}
 
 	/**
 	 * {@code audit.aws.config.*}.

@@ -65,7 +65,7 @@ class AwsSourcesConfiguration {
 	@Bean(destroyMethod = "close")
 	MemberAccountCredentials memberAccountCredentials(StsClient sts, AuditProperties properties) {
 		AwsProperties aws = properties.aws();
-		return new MemberAccountCredentials(sts, aws.region(), aws.memberRoleName(), aws.memberRoleExternalId());
+		return new MemberAccountCredentials(sts, aws.memberRoleName(), aws.memberRoleExternalId());
 	}
 
 	@Bean

@@ -68,8 +68,7 @@ class IamCredentialReportSourceIntegrationTests {
 		this.account.user("svc").accessKey(1, true, now.minusSeconds(86_400 * 200), null);
 		this.organization.account("111100000002", "denied").role(FakeAccount.Role.DENIED);
 		aws.organization(this.organization);
-		this.credentials = new MemberAccountCredentials(clients.get(StsClient.class), "us-east-1", "IamUserAuditRole",
-				null);
+		this.credentials = new MemberAccountCredentials(clients.get(StsClient.class), "IamUserAuditRole", null);
 	}
 
 	@AfterEach

@@ -115,8 +115,7 @@ class CloudTrailCreatorSourceIntegrationTests {
 			.createdBy(FakeCreator.root());
 		aws.organization(this.organization);
 		clients.apiCallCounter().drain(PROD);
-		this.credentials = new MemberAccountCredentials(clients.get(StsClient.class), "us-east-1", "IamUserAuditRole",
-				null);
+		this.credentials = new MemberAccountCredentials(clients.get(StsClient.class), "IamUserAuditRole", null);
 	}
 
 	@AfterEach
@@ -257,7 +256,7 @@ class CloudTrailCreatorSourceIntegrationTests {
 		void carryTheExternalIdWhenConfigured() {
 			organization.findAccount(PROD).orElseThrow().requiresExternalId("audit-2026");
 			MemberAccountCredentials withExternalId = new MemberAccountCredentials(clients.get(StsClient.class),
-					"us-east-1", "IamUserAuditRole", "audit-2026");
+					"IamUserAuditRole", "audit-2026");
 
 			withExternalId.forAccount(account(PROD), reportDate).resolveCredentials();
 
