@@ -27,9 +27,8 @@ public record UserActivity(ActivityStatus status, Boolean passwordEnabled, Insta
 			.max(Instant::compareTo)
 			.orElse(null);
 		Instant since = (lastActivity != null) ? lastActivity : createdAt;
-		// An audit of a past date reads today's report: activity after that date counts
-		// as
-		// zero days inactive.
+		// An audit of a past date reads today's report: activity after that date
+		// counts as zero days inactive.
 		Integer daysInactive = (since != null) ? (int) Math.max(0, daysBetween(since, reportDate)) : null;
 		return new UserActivity(ActivityStatus.REPORTED, row.passwordEnabled(), row.passwordLastUsed(), row.mfaActive(),
 				row.accessKey1(), row.accessKey2(), lastActivity, daysInactive);

@@ -74,9 +74,8 @@ public class AwsClientsConfiguration {
 
 	@Bean
 	ConfigClient configClient(AwsClientFactory clients, AuditProperties properties) {
-		// Config's query rate is not published: the adaptive strategy slows down to what
-		// it
-		// allows instead of backing off for seconds after each throttled page.
+		// Config's query rate is not published: the adaptive strategy slows down to
+		// what it allows instead of backing off for seconds after each throttled page.
 		ClientOverrideConfiguration adaptive = clients.overrides()
 			.toBuilder()
 			.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy()

@@ -90,10 +90,9 @@ public final class AuditEmail {
 			attachment.setDataHandler(new DataHandler(new FileDataSource(file.toFile())));
 			attachment.setFileName(file.getFileName().toString());
 			attachment.setHeader("Content-Type", ContentTypes.of(file.getFileName().toString()));
-			// Byte for byte as archived: a text part in 7bit or quoted-printable has its
-			// line breaks
-			// turned into CRLF, and the recipient's CSV would no longer match the
-			// manifest's SHA-256.
+			// Byte for byte as archived: a text part in 7bit or quoted-printable has
+			// its line breaks turned into CRLF, and the recipient's CSV would no
+			// longer match the manifest's SHA-256.
 			attachment.setHeader("Content-Transfer-Encoding", "base64");
 			attachment.setDisposition(MimeBodyPart.ATTACHMENT);
 			mixed.addBodyPart(attachment);

@@ -16,8 +16,8 @@ final class ContentTypes {
 		if (fileName.endsWith(".json")) {
 			return "application/json";
 		}
-		// Not Content-Encoding: gzip, which would make clients unpack it and the checksum
-		// differ.
+		// Not Content-Encoding: gzip, which would make clients unpack it and the
+		// checksum differ.
 		return fileName.endsWith(".gz") ? "application/gzip" : "application/octet-stream";
 	}
 
