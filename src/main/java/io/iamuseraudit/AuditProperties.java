@@ -60,8 +60,4 @@ public record AuditProperties(@NotNull @DefaultValue("sample") Source source,
 		return this.source != Source.AWS || this.aws.config().aggregatorName() != null;
 	}
 
-	public boolean sampleData() {
-		return this.source == Source.SAMPLE;
-	}
-
 }

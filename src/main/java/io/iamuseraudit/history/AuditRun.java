@@ -28,8 +28,4 @@ public record AuditRun(LocalDate reportDate, String source, String sourceDescrip
 	 */
 	public static final String DRY_RUN = "DRY_RUN";
 
-	public boolean completed() {
-		return COMPLETED.equals(this.status) || COMPLETED_WITH_WARNINGS.equals(this.status);
-	}
-
 }
