@@ -109,7 +109,7 @@ public final class AuditEmail {
 		return part;
 	}
 
-	private static InternetAddress[] addresses(List<String> emails) throws AddressException {
+	static InternetAddress[] addresses(List<String> emails) throws AddressException {
 		InternetAddress[] addresses = new InternetAddress[emails.size()];
 		for (int i = 0; i < emails.size(); i++) {
 			addresses[i] = new InternetAddress(emails.get(i), true);

@@ -2,7 +2,6 @@ package io.iamuseraudit.delivery;
 
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.Message.RecipientType;
@@ -57,7 +56,7 @@ public class FailureNotice {
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
 		message.setFrom(new InternetAddress(
 				(this.properties.from() != null) ? this.properties.from() : AuditEmail.DEFAULT_SENDER));
-		message.setRecipients(RecipientType.TO, addresses(this.properties.opsTo()));
+		message.setRecipients(RecipientType.TO, AuditEmail.addresses(this.properties.opsTo()));
 		message.setSubject("IAM user audit %s FAILED in %s".formatted(reportDate, where), "UTF-8");
 		message.setSentDate(new Date());
 		message.setHeader(AuditEmail.REPORT_DATE_HEADER, reportDate.toString());
@@ -90,14 +89,6 @@ public class FailureNotice {
 					+ " or emails nothing that was already delivered.";
 		};
 		return "To restart, " + restart + ". " + resumes;
-	}
-
-	private static InternetAddress[] addresses(List<String> emails) throws MessagingException {
-		InternetAddress[] addresses = new InternetAddress[emails.size()];
-		for (int i = 0; i < emails.size(); i++) {
-			addresses[i] = new InternetAddress(emails.get(i), true);
-		}
-		return addresses;
 	}
 
 }
