@@ -3,13 +3,12 @@ package io.iamuseraudit.history;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
+import io.iamuseraudit.TestDatabases;
 import io.iamuseraudit.inventory.IamUser;
 import io.iamuseraudit.inventory.InventoryRow;
 import io.iamuseraudit.inventory.InventoryRow.LiveUser;
 import io.iamuseraudit.inventory.Tag;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +34,7 @@ class AuditedUsersTests {
 
 	private static final Instant LATE = Instant.parse("2026-11-23T18:00:00Z");
 
-	private final DriverManagerDataSource dataSource = migratedDatabase();
+	private final DriverManagerDataSource dataSource = TestDatabases.migratedHistory();
 
 	private final AuditedUsers users = new AuditedUsers(this.dataSource, JsonMapper.builder().build());
 
@@ -120,13 +119,6 @@ class AuditedUsersTests {
 	private static LiveUser other() {
 		return new LiveUser(new IamUser(ACCOUNT, "AIDABOB", "bob", "arn:aws:iam::" + ACCOUNT + ":user/bob", "/", EARLY,
 				List.of(), List.of(), List.of(), List.of(), List.of("us-east-1")), EARLY, List.of());
-	}
-
-	private static DriverManagerDataSource migratedDatabase() {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(
-				"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-		Flyway.configure().dataSource(dataSource).load().migrate();
-		return dataSource;
 	}
 
 }
