@@ -2,10 +2,15 @@ package io.iamuseraudit.history;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -28,6 +33,8 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** The {@code audited_user} table: every user of every audit. Thread-safe. */
@@ -44,6 +51,8 @@ public class AuditedUsers {
 
 	private final JdbcTemplate jdbc;
 
+	private final NamedParameterJdbcTemplate named;
+
 	private final JsonMapper json;
 
 	private final ObjectReader tagList;
@@ -53,6 +62,7 @@ public class AuditedUsers {
 	public AuditedUsers(DataSource dataSource, JsonMapper json) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(1000);
+		this.named = new NamedParameterJdbcTemplate(this.jdbc);
 		this.json = json;
 		this.tagList = json.readerFor(new TypeReference<List<Tag>>() {
 		});
@@ -69,32 +79,61 @@ public class AuditedUsers {
 	}
 
 	/**
-	 * Adds the users, once each: a user reported again (by another region's recorder)
-	 * only adds that region.
+	 * Adds the users, once each: a user reported again (by another region's recorder, in
+	 * this list or an earlier one) adds its regions, and its fields replace the stored
+	 * ones when it was captured later.
 	 */
 	public void upsert(LocalDate reportDate, List<LiveUser> users) {
-		List<Object[]> regions = users.stream()
-			.map(live -> new Object[] { region(live.user()), region(live.user()), reportDate, live.user().accountId(),
-					live.user().userId() })
-			.toList();
-		int[] updated = this.jdbc.batchUpdate("""
-				update audited_user
-				set regions = case when position(? in regions) > 0 then regions else regions || ',' || ? end
-				where report_date = ? and account_id = ? and user_id = ?""", regions);
+		Map<UserKey, LiveUser> merged = new LinkedHashMap<>();
+		users.forEach((live) -> merged.merge(UserKey.of(live.user()), live, LiveUser::merge));
+		Map<UserKey, Stored> stored = stored(reportDate, merged.keySet());
 		List<Object[]> inserts = new ArrayList<>();
-		for (int i = 0; i < users.size(); i++) {
-			if (updated[i] == 0 && !alreadyInserted(inserts, users.get(i).user())) {
-				inserts.add(insertRow(reportDate, users.get(i)));
+		List<Object[]> replaced = new ArrayList<>();
+		List<Object[]> regionsAdded = new ArrayList<>();
+		merged.forEach((key, live) -> {
+			Stored existing = stored.get(key);
+			if (existing == null) {
+				inserts.add(insertRow(reportDate, live));
+				return;
 			}
-		}
+			LiveUser withAllRegions = live.withRegions(
+					Stream.concat(existing.regions().stream(), live.user().regions().stream()).distinct().toList());
+			if (live.isCapturedAfter(existing.capturedAt())) {
+				replaced.add(replaceRow(reportDate, withAllRegions));
+			}
+			else if (!existing.regions().equals(withAllRegions.user().regions())) {
+				regionsAdded
+					.add(new Object[] { region(withAllRegions.user()), reportDate, key.accountId(), key.userId() });
+			}
+		});
 		this.jdbc.batchUpdate("""
 				insert into audited_user (report_date, account_id, user_id, user_name, arn, path, created_at, regions,
-				tags, group_names, attached_policies, inline_policies, inventory_notes)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+				tags, group_names, attached_policies, inline_policies, inventory_notes, captured_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+		this.jdbc.batchUpdate("""
+				update audited_user set user_name = ?, arn = ?, path = ?, created_at = ?, regions = ?, tags = ?,
+				group_names = ?, attached_policies = ?, inline_policies = ?, inventory_notes = ?, captured_at = ?
+				where report_date = ? and account_id = ? and user_id = ?""", replaced);
+		this.jdbc.batchUpdate(
+				"update audited_user set regions = ? where report_date = ? and account_id = ? and user_id = ?",
+				regionsAdded);
 	}
 
-	private static boolean alreadyInserted(List<Object[]> inserts, IamUser user) {
-		return inserts.stream().anyMatch(row -> row[1].equals(user.accountId()) && row[2].equals(user.userId()));
+	private Map<UserKey, Stored> stored(LocalDate reportDate, Set<UserKey> keys) {
+		Map<UserKey, Stored> stored = new HashMap<>();
+		if (keys.isEmpty()) {
+			return stored;
+		}
+		this.named.query(
+				"select account_id, user_id, regions, captured_at from audited_user where report_date = :reportDate and user_id in (:userIds)",
+				Map.of("reportDate", reportDate, "userIds", keys.stream().map(UserKey::userId).distinct().toList()),
+				(RowCallbackHandler) (rs) -> {
+					UserKey key = new UserKey(rs.getString("account_id"), rs.getString("user_id"));
+					if (keys.contains(key)) {
+						stored.put(key, new Stored(regions(rs.getString("regions")), SqlTime.get(rs, "captured_at")));
+					}
+				});
+		return stored;
 	}
 
 	private Object[] insertRow(LocalDate reportDate, LiveUser live) {
@@ -102,7 +141,21 @@ public class AuditedUsers {
 		return new Object[] { reportDate, user.accountId(), user.userId(), user.userName(), user.arn(), user.path(),
 				SqlTime.of(user.createdAt()), region(user), this.json.writeValueAsString(user.tags()),
 				this.json.writeValueAsString(user.groups()), this.json.writeValueAsString(user.attachedPolicies()),
-				this.json.writeValueAsString(user.inlinePolicies()), String.join(NOTE_SEPARATOR, live.problems()) };
+				this.json.writeValueAsString(user.inlinePolicies()), String.join(NOTE_SEPARATOR, live.problems()),
+				SqlTime.of(live.capturedAt()) };
+	}
+
+	private Object[] replaceRow(LocalDate reportDate, LiveUser live) {
+		IamUser user = live.user();
+		return new Object[] { user.userName(), user.arn(), user.path(), SqlTime.of(user.createdAt()), region(user),
+				this.json.writeValueAsString(user.tags()), this.json.writeValueAsString(user.groups()),
+				this.json.writeValueAsString(user.attachedPolicies()),
+				this.json.writeValueAsString(user.inlinePolicies()), String.join(NOTE_SEPARATOR, live.problems()),
+				SqlTime.of(live.capturedAt()), reportDate, user.accountId(), user.userId() };
+	}
+
+	private static List<String> regions(String column) {
+		return Arrays.stream(column.split(",")).filter((region) -> !region.isEmpty()).toList();
 	}
 
 	private static String region(IamUser user) {
@@ -187,8 +240,7 @@ public class AuditedUsers {
 		return new IamUser(rs.getString("account_id"), rs.getString("user_id"), rs.getString("user_name"),
 				rs.getString("arn"), rs.getString("path"), SqlTime.get(rs, "created_at"),
 				this.tagList.readValue(rs.getString("tags")), strings(rs, "group_names"),
-				strings(rs, "attached_policies"), strings(rs, "inline_policies"),
-				List.of(rs.getString("regions").split(",")));
+				strings(rs, "attached_policies"), strings(rs, "inline_policies"), regions(rs.getString("regions")));
 	}
 
 	private List<String> strings(ResultSet rs, String column) throws SQLException {
@@ -229,6 +281,18 @@ public class AuditedUsers {
 		String prefix = "access_key_" + number + "_";
 		return new AccessKey(Boolean.TRUE.equals(bool(rs, prefix + "active")), SqlTime.get(rs, prefix + "last_rotated"),
 				SqlTime.get(rs, prefix + "last_used"));
+	}
+
+	private record UserKey(String accountId, String userId) {
+
+		static UserKey of(IamUser user) {
+			return new UserKey(user.accountId(), user.userId());
+		}
+
+	}
+
+	/** What an earlier chunk stored of a user. */
+	private record Stored(List<String> regions, Instant capturedAt) {
 	}
 
 	private static Boolean bool(ResultSet rs, String column) throws SQLException {

@@ -12,7 +12,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Writes what the collect step read into the history: users once each (idempotent, a
+ * Writes what the collect step read into the history: users once each, with the regions
+ * of every row that reported them and the fields of the latest capture (idempotent, a
  * restart may write them again), unreadable rows for the report. Thread-safe.
  */
 public class CollectedRowsWriter implements ItemWriter<InventoryRow> {

@@ -77,6 +77,7 @@ public final class InventoryRowParser {
 		String path = optionalText(configuration, "path", "/", 512, problems);
 		String arn = optionalText(row, "arn", "", 2048, problems);
 		Instant createdAt = createdAt(row, configuration, problems);
+		Instant capturedAt = capturedAt(row, problems);
 		List<Tag> tags = tags(row.get("tags"), problems);
 		List<String> groups = list(configuration.get("groupList"), "configuration.groupList",
 				node -> node.isString() ? node.stringValue() : null, problems);
@@ -91,7 +92,7 @@ public final class InventoryRowParser {
 		}
 		IamUser user = printable(new IamUser(accountId, userId, userName, arn, path, createdAt, tags, groups, attached,
 				inline, (region != null) ? List.of(region) : List.of()), problems);
-		return new LiveUser(user, List.copyOf(problems));
+		return new LiveUser(user, capturedAt, List.copyOf(problems));
 	}
 
 	/**
@@ -151,6 +152,24 @@ public final class InventoryRowParser {
 		}
 		catch (DateTimeParseException ex) {
 			problems.add(field + " is not a date");
+			return null;
+		}
+	}
+
+	/**
+	 * When the recorder captured the user: decides which region's row stands when several
+	 * report it. Optional, as queries written before it was read may not select it.
+	 */
+	private static Instant capturedAt(JsonNode row, List<String> problems) {
+		String value = text(row, "configurationItemCaptureTime");
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			problems.add("configurationItemCaptureTime is not a date");
 			return null;
 		}
 	}

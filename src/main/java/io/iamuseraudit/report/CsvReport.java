@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.iamuseraudit.activity.ActivityStatus;
@@ -47,18 +48,76 @@ public final class CsvReport {
 
 	/** Writes the users; returns how many. */
 	public long write(Stream<AuditedUser> users, Path file) {
-		long rows = 0;
-		try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-				CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
-			for (AuditedUser user : (Iterable<AuditedUser>) users::iterator) {
-				printer.printRecord(cells(user).stream().map(CsvCells::neutralise).toList());
-				rows++;
-			}
+		try (Rows rows = open(file)) {
+			users.forEach(rows);
+			return rows.count();
+		}
+	}
+
+	/** Starts the file, for users given one at a time; closing it finishes the file. */
+	public Rows open(Path file) {
+		Writer writer = null;
+		try {
+			writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+			return new Rows(file, new CSVPrinter(writer, FORMAT));
 		}
 		catch (IOException ex) {
+			closeQuietly(writer);
 			throw new UncheckedIOException("Cannot write " + file, ex);
 		}
-		return rows;
+	}
+
+	private static void closeQuietly(Writer writer) {
+		if (writer != null) {
+			try {
+				writer.close();
+			}
+			catch (IOException ex) {
+				// Reported as the failure to write.
+			}
+		}
+	}
+
+	/** A CSV being written, one user at a time. Not thread-safe. */
+	public final class Rows implements Consumer<AuditedUser>, AutoCloseable {
+
+		private final Path file;
+
+		private final CSVPrinter printer;
+
+		private long count;
+
+		private Rows(Path file, CSVPrinter printer) {
+			this.file = file;
+			this.printer = printer;
+		}
+
+		@Override
+		public void accept(AuditedUser user) {
+			try {
+				this.printer.printRecord(cells(user).stream().map(CsvCells::neutralise).toList());
+				this.count++;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot write " + this.file, ex);
+			}
+		}
+
+		/** Users written so far. */
+		public long count() {
+			return this.count;
+		}
+
+		@Override
+		public void close() {
+			try {
+				this.printer.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot write " + this.file, ex);
+			}
+		}
+
 	}
 
 	private List<String> cells(AuditedUser audited) {

@@ -17,8 +17,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The {@code renderReports} step: writes the CSV, the PDF and the raw evidence from the
- * history database, streaming the users. A restart renders again; once the step completed
- * (and the files may be archived) it is never repeated.
+ * history database, streaming the users twice. A restart renders again; once the step
+ * completed (and the files may be archived) it is never repeated.
  */
 public final class RenderReportsTasklet implements Tasklet {
 
@@ -50,10 +50,18 @@ public final class RenderReportsTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
 		LocalDate reportDate = ReportDate.of(chunkContext);
 		ReportFiles files = new ReportFiles(Files.createDirectories(this.outputDir), reportDate);
-		ReportSummary summary = this.summaries.of(reportDate);
 		long started = System.nanoTime();
-		long rows = this.users.stream(reportDate, (stream) -> this.csv.write(stream, files.csv()));
-		logger.info("Wrote %s (%,d rows) in %d ms".formatted(files.csv(), rows, millisSince(started)));
+		ReportSummary summary;
+		long rows;
+		// One scan of the users for the summary, the CSV and the evidence; the PDF needs
+		// the summary first, so it takes a second one.
+		try (CsvReport.Rows csv = this.csv.open(files.csv());
+				EvidenceFile.Lines evidence = this.evidence.open(files.evidence())) {
+			summary = this.summaries.of(reportDate, csv.andThen(evidence));
+			rows = csv.count();
+		}
+		logger.info("Wrote %s (%,d rows) in %d ms, with %s and the summary".formatted(files.csv(), rows,
+				millisSince(started), files.evidence().getFileName()));
 		started = System.nanoTime();
 		this.users.stream(reportDate, (stream) -> {
 			this.pdf.render(summary, stream, files.pdf());
@@ -61,10 +69,6 @@ public final class RenderReportsTasklet implements Tasklet {
 		});
 		logger.info(
 				"Wrote %s (%,d bytes) in %d ms".formatted(files.pdf(), Files.size(files.pdf()), millisSince(started)));
-		this.users.stream(reportDate, (stream) -> {
-			this.evidence.write(stream, files.evidence());
-			return null;
-		});
 		contribution.incrementWriteCount(rows);
 		return RepeatStatus.FINISHED;
 	}

@@ -2,6 +2,7 @@ package io.iamuseraudit.report;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.iamuseraudit.AuditProperties;
 import io.iamuseraudit.history.AccountStatuses;
@@ -9,10 +10,14 @@ import io.iamuseraudit.history.AggregatorSources;
 import io.iamuseraudit.history.AuditRun;
 import io.iamuseraudit.history.AuditRuns;
 import io.iamuseraudit.history.AuditWarnings;
+import io.iamuseraudit.history.AuditedUser;
 import io.iamuseraudit.history.AuditedUsers;
 import io.iamuseraudit.history.RejectedRows;
 import io.iamuseraudit.report.ReportSummary.TrendPoint;
+
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Computes an audit's {@link ReportSummary} from the history database. Thread-safe. */
 @Component
@@ -33,14 +38,19 @@ public class ReportSummaries {
 
 	private final AggregatorSources aggregatorSources;
 
+	private final TransactionTemplate readOnly;
+
 	public ReportSummaries(AuditedUsers users, AuditRuns runs, AccountStatuses accounts, RejectedRows rejectedRows,
-			AuditWarnings warnings, AggregatorSources aggregatorSources) {
+			AuditWarnings warnings, AggregatorSources aggregatorSources,
+			PlatformTransactionManager transactionManager) {
 		this.users = users;
 		this.runs = runs;
 		this.accounts = accounts;
 		this.rejectedRows = rejectedRows;
 		this.warnings = warnings;
 		this.aggregatorSources = aggregatorSources;
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
 	}
 
 	private static int orZero(Integer count) {
@@ -48,11 +58,30 @@ public class ReportSummaries {
 	}
 
 	public ReportSummary of(LocalDate reportDate) {
+		return of(reportDate, (user) -> {
+		});
+	}
+
+	/**
+	 * The summary, handing each user to {@code eachUser} as it streams by (ordered by
+	 * account and user name), so that one scan of the users can also write them out.
+	 * Everything is read in one read-only transaction (joining the caller's, if any): the
+	 * PostgreSQL driver streams the users only inside a transaction, and the summary is
+	 * of one consistent state.
+	 */
+	public ReportSummary of(LocalDate reportDate, Consumer<AuditedUser> eachUser) {
+		return this.readOnly.execute((status) -> summarize(reportDate, eachUser));
+	}
+
+	private ReportSummary summarize(LocalDate reportDate, Consumer<AuditedUser> eachUser) {
 		AuditRun run = this.runs.find(reportDate)
 			.orElseThrow(() -> new IllegalStateException("No audit of " + reportDate + " in the history"));
 		SummaryBuilder builder = new SummaryBuilder();
 		this.users.stream(reportDate, (stream) -> {
-			stream.forEach(builder::add);
+			stream.forEach((user) -> {
+				builder.add(user);
+				eachUser.accept(user);
+			});
 			return null;
 		});
 		List<TrendPoint> earlier = this.runs.completedBefore(reportDate, TREND_POINTS - 1)

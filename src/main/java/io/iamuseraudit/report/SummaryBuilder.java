@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import io.iamuseraudit.activity.Finding;
 import io.iamuseraudit.activity.Severity;
@@ -150,14 +151,14 @@ public final class SummaryBuilder {
 	}
 
 	private List<AccountSummary> accountSummaries(List<AccountStatus> statuses) {
+		// An account with users but no status is not known to be incomplete.
+		Map<String, Boolean> fullyAudited = statuses.stream()
+			.collect(Collectors.toMap(AccountStatus::accountId, AccountStatus::fullyAudited, Boolean::logicalAnd));
 		return this.accounts.entrySet().stream().map(entry -> {
 			int[] counts = entry.getValue();
-			boolean fullyAudited = statuses.stream()
-				.filter(status -> status.accountId().equals(entry.getKey()))
-				.allMatch(AccountStatus::fullyAudited);
 			return new AccountSummary(entry.getKey(), this.accountNames.get(entry.getKey()), counts[USERS],
 					counts[WITH_OWNER], counts[BY_SEVERITY], counts[BY_SEVERITY + 1], counts[BY_SEVERITY + 2],
-					fullyAudited);
+					fullyAudited.getOrDefault(entry.getKey(), true));
 		}).toList();
 	}
 

@@ -18,7 +18,8 @@ class InventoryRowParserTests {
 	private static final String ROW = """
 			{"accountId":"104857600123","awsRegion":"us-east-1","arn":"arn:aws:iam::104857600123:user/service/svc-jenkins",
 			"resourceId":"AIDAE76MA6CA2SSNPCOI2","resourceName":"svc-jenkins","resourceCreationTime":"2018-02-06T11:02:17.000Z",
-			"configurationItemStatus":"OK","configuration":{"createDate":"2018-02-06T11:02:17.000Z","path":"/service/",
+			"configurationItemStatus":"OK","configurationItemCaptureTime":"2026-11-23T22:54:40.333Z",
+			"configuration":{"createDate":"2018-02-06T11:02:17.000Z","path":"/service/",
 			"groupList":["ci"],"attachedManagedPolicies":[{"policyArn":"arn:aws:iam::aws:policy/AdministratorAccess",
 			"policyName":"AdministratorAccess"}],"userPolicyList":[{"policyName":"inline-s3","policyDocument":"%7B%7D"}]},
 			"tags":[{"key":"team","value":"@platform-team"},{"key":"Owner","value":"Zoë Ångström"}]}""";
@@ -41,7 +42,17 @@ class InventoryRowParserTests {
 		assertThat(user.inlinePolicies()).containsExactly("inline-s3");
 		assertThat(user.tags()).containsExactly(new Tag("team", "@platform-team"), new Tag("Owner", "Zoë Ångström"));
 		assertThat(user.regions()).containsExactly("us-east-1");
+		assertThat(live.capturedAt()).isEqualTo(Instant.parse("2026-11-23T22:54:40.333Z"));
 		assertThat(live.problems()).isEmpty();
+	}
+
+	@Test
+	void notesACaptureTimeThatIsNotADate() {
+		LiveUser live = (LiveUser) this.parser
+			.parse(new RawRow(1, ROW.replace("2026-11-23T22:54:40.333Z", "yesterday")));
+
+		assertThat(live.capturedAt()).isNull();
+		assertThat(live.problems()).containsExactly("configurationItemCaptureTime is not a date");
 	}
 
 	@Test
