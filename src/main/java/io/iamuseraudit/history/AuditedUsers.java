@@ -169,13 +169,6 @@ public class AuditedUsers {
 				Integer.class, reportDate);
 	}
 
-	/** Accounts of the audit that have live users. */
-	public List<String> accountIds(LocalDate reportDate) {
-		return this.jdbc.queryForList(
-				"select distinct account_id from audited_user where report_date = ? and change is distinct from 'REMOVED' order by account_id",
-				String.class, reportDate);
-	}
-
 	/** The users of an account as the inventory reported them. */
 	public List<IamUser> ofAccount(LocalDate reportDate, String accountId) {
 		return this.jdbc.query("""
