@@ -137,8 +137,7 @@ public final class OrgTrailReader {
 		List<CreateUserEvent> events = new ArrayList<>();
 		// The response is a resource of its own: GZIPInputStream fails on a damaged file
 		// before it would own (and close) the connection.
-		try (ResponseInputStream<GetObjectResponse> response = this.s3.getObject(request -> request
-			.bucket(this.bucket)
+		try (ResponseInputStream<GetObjectResponse> response = this.s3.getObject(request -> request.bucket(this.bucket)
 			.key(object.key())
 			.overrideConfiguration(o -> o.putExecutionAttribute(ApiCallCounter.ACCOUNT, accountId)));
 				InputStream in = new GZIPInputStream(response)) {
