@@ -101,6 +101,36 @@ class EnrichUsersTaskletTests {
 	}
 
 	@Test
+	void unexpectedErrorInOneAccountKeepsItsUsersAndMarksItNotFullyAudited() throws Exception {
+		CreatorSource creators = (account, accountUsers, reportDate) -> {
+			if (account.id().equals(LARGE)) {
+				throw new IllegalStateException("unexpected answer\nfrom CloudTrail");
+			}
+			return unknownCreators(accountUsers);
+		};
+		EnrichUsersTasklet tasklet = tasklet(new AccountStatuses(new JdbcTemplate(this.dataSource)), creators,
+				emptyReports(), 4);
+
+		assertThat(execute(tasklet)).isEqualTo(RepeatStatus.FINISHED);
+
+		Map<String, AccountStatus> statuses = statuses();
+		assertThat(statuses.get(LARGE).fullyAudited()).isFalse();
+		assertThat(statuses.get(LARGE).problems()).containsExactly(
+				"not enriched: unexpected error: IllegalStateException: unexpected answer from CloudTrail");
+		assertThat(statuses.get(MEDIUM).fullyAudited()).isTrue();
+		assertThat(statuses.get(SMALL).fullyAudited()).isTrue();
+		List<AuditedUser> large = this.users.all(REPORT_DATE)
+			.stream()
+			.filter(user -> user.user().accountId().equals(LARGE))
+			.toList();
+		assertThat(large).hasSize(3).allSatisfy(user -> {
+			assertThat(user.activity().status()).isEqualTo(ActivityStatus.UNAVAILABLE);
+			assertThat(user.notes()).contains("not enriched: unexpected error, see the account's problems");
+		});
+		assertThat(pending()).isEmpty();
+	}
+
+	@Test
 	void failingAccountLetsRunningAccountsFinishUninterruptedAndStartsNoOther() throws Exception {
 		CountDownLatch largeFailed = new CountDownLatch(1);
 		AtomicBoolean interrupted = new AtomicBoolean();
