@@ -11,8 +11,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import io.iamuseraudit.AtomicFiles;
 import io.iamuseraudit.activity.ActivityStatus;
 import io.iamuseraudit.activity.Finding;
 import io.iamuseraudit.activity.UserActivity;
@@ -45,20 +47,27 @@ public final class CsvReport {
 		this.json = json;
 	}
 
-	/** Writes the users; returns how many. */
+	/**
+	 * Writes the users; returns how many. The file is complete or, if writing fails, left
+	 * as it was.
+	 */
 	public long write(Stream<AuditedUser> users, Path file) {
-		long rows = 0;
-		try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-				CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
-			for (AuditedUser user : (Iterable<AuditedUser>) users::iterator) {
-				printer.printRecord(cells(user).stream().map(CsvCells::neutralise).toList());
-				rows++;
-			}
+		AtomicLong rows = new AtomicLong();
+		try {
+			AtomicFiles.write(file, (partial) -> {
+				try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+						CSVPrinter printer = new CSVPrinter(writer, FORMAT)) {
+					for (AuditedUser user : (Iterable<AuditedUser>) users::iterator) {
+						printer.printRecord(cells(user).stream().map(CsvCells::neutralise).toList());
+						rows.incrementAndGet();
+					}
+				}
+			});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write " + file, ex);
 		}
-		return rows;
+		return rows.get();
 	}
 
 	private List<String> cells(AuditedUser audited) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
+import io.iamuseraudit.AtomicFiles;
 import io.iamuseraudit.history.AuditedUser;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,13 +26,18 @@ public final class EvidenceFile {
 		this.json = json;
 	}
 
+	/** Writes the users: the file is complete or, if writing fails, left as it was. */
 	public void write(Stream<AuditedUser> users, Path file) {
-		try (BufferedWriter writer = new BufferedWriter(
-				new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
-			for (AuditedUser user : (Iterable<AuditedUser>) users::iterator) {
-				writer.write(this.json.writeValueAsString(user));
-				writer.write('\n');
-			}
+		try {
+			AtomicFiles.write(file, (partial) -> {
+				try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(
+						new GZIPOutputStream(Files.newOutputStream(partial)), StandardCharsets.UTF_8))) {
+					for (AuditedUser user : (Iterable<AuditedUser>) users::iterator) {
+						writer.write(this.json.writeValueAsString(user));
+						writer.write('\n');
+					}
+				}
+			});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write " + file, ex);
