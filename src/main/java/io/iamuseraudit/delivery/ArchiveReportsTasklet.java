@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.iamuseraudit.AtomicFiles;
 import io.iamuseraudit.ReportDate;
 import io.iamuseraudit.history.ApiCalls;
 import io.iamuseraudit.history.AuditRun;
@@ -80,7 +81,9 @@ public final class ArchiveReportsTasklet implements Tasklet {
 		}
 		Path manifest = this.outputDir.resolve("iam-user-audit-" + reportDate + "-manifest.json");
 		if (!Files.exists(manifest)) {
-			this.json.writeValue(manifest.toFile(), manifest(reportDate, entries));
+			// A restart archives the manifest it finds: it must never be half-written.
+			Manifest content = manifest(reportDate, entries);
+			AtomicFiles.write(manifest, (partial) -> this.json.writeValue(partial.toFile(), content));
 		}
 		ArchivedObject stored = store(reportDate, manifest, "manifest.json");
 		logger.info("Archived the reports of %s at %s".formatted(reportDate,

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 
+import io.iamuseraudit.AtomicFiles;
+
 /**
  * The evidence archive as a local folder: each key a file below it. Files are written
  * atomically, made read-only, and never replaced by different content. Thread-safe for
@@ -34,14 +36,16 @@ public final class LocalReportArchive implements ReportArchive {
 				return new ArchivedObject(key, sha256, Files.size(target), target.toString(), true);
 			}
 			Files.createDirectories(target.getParent());
-			Path partial = Files.createTempFile(target.getParent(), ".partial-", "");
-			Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
-			if (!Sha256.of(partial).equals(sha256)) {
-				Files.delete(partial);
-				throw new DeliveryException(file + " no longer has the SHA-256 " + sha256
-						+ " it was listed with: it changed after it was rendered. Nothing was archived under " + key);
-			}
-			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+			// Also on disk before it is in place: a restart takes a truncated file for
+			// different evidence, and stops.
+			AtomicFiles.write(target, (partial) -> {
+				Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+				if (!Sha256.of(partial).equals(sha256)) {
+					throw new DeliveryException(file + " no longer has the SHA-256 " + sha256
+							+ " it was listed with: it changed after it was rendered. Nothing was archived under "
+							+ key);
+				}
+			});
 			target.toFile().setReadOnly();
 			return new ArchivedObject(key, sha256, Files.size(target), target.toString(), false);
 		}

@@ -12,6 +12,7 @@ import io.iamuseraudit.activity.ActivityStatus;
 import io.iamuseraudit.activity.CredentialReport;
 import io.iamuseraudit.activity.CredentialReportRow;
 import io.iamuseraudit.activity.CredentialReportSource;
+import io.iamuseraudit.activity.Finding;
 import io.iamuseraudit.activity.FindingsEvaluator;
 import io.iamuseraudit.activity.UserActivity;
 import io.iamuseraudit.attribution.Creator;
@@ -23,6 +24,8 @@ import io.iamuseraudit.history.AccountStatus;
 import io.iamuseraudit.history.AuditedUser;
 import io.iamuseraudit.history.Comparison;
 import io.iamuseraudit.inventory.IamUser;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Enriches the users of one account: owner, creator, activity, findings. An account (or
@@ -30,6 +33,8 @@ import io.iamuseraudit.inventory.IamUser;
  * Thread-safe: accounts are enriched in parallel.
  */
 public final class AccountEnricher {
+
+	private static final Log logger = LogFactory.getLog(AccountEnricher.class);
 
 	private final OwnerResolver owners;
 
@@ -52,7 +57,23 @@ public final class AccountEnricher {
 		this.credentialReports.prepare(account, reportDate);
 	}
 
+	/**
+	 * Enriches the users of an account. An unexpected error (a bug, an unforeseen answer)
+	 * costs only the account's enrichment: its users are kept, and the account is not
+	 * fully audited, with the reason.
+	 */
 	public EnrichedAccount enrich(MemberAccount account, List<IamUser> users, LocalDate reportDate) {
+		try {
+			return enrichFully(account, users, reportDate);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Cannot enrich account %s; its %d user(s) are reported without creators and activity"
+				.formatted(account.id(), users.size()), ex);
+			return notEnriched(account, users, reportDate, ex);
+		}
+	}
+
+	private EnrichedAccount enrichFully(MemberAccount account, List<IamUser> users, LocalDate reportDate) {
 		List<String> problems = new ArrayList<>();
 		Attribution attribution = this.creators.attribute(account, users, reportDate);
 		if (attribution.problem() != null) {
@@ -90,6 +111,39 @@ public final class AccountEnricher {
 		Creator known = (creator != null) ? creator : Creator.unknown("not looked up");
 		return new AuditedUser(user, account.name(), owner, known, activity,
 				this.findings.evaluate(user, owner, activity, reportDate), Comparison.NONE, notes);
+	}
+
+	private EnrichedAccount notEnriched(MemberAccount account, List<IamUser> users, LocalDate reportDate,
+			RuntimeException ex) {
+		List<AuditedUser> kept = new ArrayList<>(users.size());
+		for (IamUser user : users) {
+			kept.add(notEnriched(user, account, reportDate));
+		}
+		String problem = "not enriched: unexpected error: " + describe(ex);
+		return new EnrichedAccount(kept, new AccountStatus(account.id(), account.name(), users.size(), false,
+				List.of(problem), null, null, null, List.of()));
+	}
+
+	private AuditedUser notEnriched(IamUser user, MemberAccount account, LocalDate reportDate) {
+		UserActivity activity = UserActivity.unknown(ActivityStatus.UNAVAILABLE);
+		Owner owner = Owner.NONE;
+		List<Finding> found = List.of();
+		try {
+			owner = this.owners.resolve(user.tags());
+			found = this.findings.evaluate(user, owner, activity, reportDate);
+		}
+		catch (RuntimeException ex) {
+			// What failed may be these: the user is kept with what could be had.
+		}
+		return new AuditedUser(user, account.name(), owner, Creator.unknown("account not enriched"), activity, found,
+				Comparison.NONE, List.of("not enriched: unexpected error, see the account's problems"));
+	}
+
+	/** One line (problems are stored one a line), short enough for the history table. */
+	private static String describe(RuntimeException ex) {
+		String text = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
+		text = text.replaceAll("\\s+", " ").strip();
+		return (text.length() > 500) ? text.substring(0, 500) + "…" : text;
 	}
 
 	private static AccountStatus status(MemberAccount account, int users, List<String> problems,

@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.iamuseraudit.ReportDate;
 import io.iamuseraudit.account.AccountDirectory;
@@ -17,6 +19,8 @@ import io.iamuseraudit.history.AccountStatuses;
 import io.iamuseraudit.history.ApiCalls;
 import io.iamuseraudit.history.AuditedUsers;
 import io.iamuseraudit.inventory.IamUser;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -34,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stopped or killed half-way resumes with the accounts not enriched yet.
  */
 public final class EnrichUsersTasklet implements Tasklet {
+
+	private static final Log logger = LogFactory.getLog(EnrichUsersTasklet.class);
 
 	private final AuditedUsers users;
 
@@ -70,37 +76,84 @@ public final class EnrichUsersTasklet implements Tasklet {
 		List<MemberAccount> pending = this.accounts.registerAndListPending(reportDate, this.directory.accountNames());
 		this.apiCalls.add(reportDate, "", this.apiCallCounter.drain(""));
 		Progress progress = new Progress(pending.size());
+		// Workers are never interrupted: H2 closes its file when a thread inside it is
+		// interrupted, and with it the history database for the rest of the run. They
+		// check this flag between accounts instead.
+		AtomicBoolean cancelled = new AtomicBoolean();
 		ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(this.concurrency, pending.size())),
 				new CustomizableThreadFactory("enrich-"));
 		try {
 			// Credential reports are asked for first, all of them: IAM generates them
 			// while accounts are enriched.
-			pending.forEach(account -> executor.execute(() -> this.enricher.prepare(account, reportDate)));
+			pending.forEach(account -> executor.execute(() -> prepare(account, reportDate, cancelled)));
 			CompletionService<Integer> completed = new ExecutorCompletionService<>(executor);
-			pending.forEach(account -> completed.submit(() -> enrich(account, reportDate)));
+			pending.forEach(account -> completed.submit(() -> enrich(account, reportDate, cancelled)));
 			for (int i = 0; i < pending.size(); i++) {
-				progress.accountDone(completed.take().get());
+				Integer users = completed.take().get();
+				if (users != null) {
+					progress.accountDone(users);
+				}
 			}
 		}
 		catch (ExecutionException ex) {
 			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
 		}
 		finally {
-			executor.shutdownNow();
+			cancelled.set(true);
+			executor.shutdown();
+			awaitTermination(executor);
 		}
 		contribution.incrementWriteCount(progress.usersDone());
 		return RepeatStatus.FINISHED;
 	}
 
-	private int enrich(MemberAccount account, LocalDate reportDate) {
-		List<IamUser> accountUsers = this.users.ofAccount(reportDate, account.id());
-		EnrichedAccount enriched = this.enricher.enrich(account, accountUsers, reportDate);
-		this.transaction.executeWithoutResult((status) -> {
-			this.users.enrich(reportDate, enriched.users());
-			this.accounts.complete(reportDate, enriched.status());
-			this.apiCalls.add(reportDate, account.id(), this.apiCallCounter.drain(account.id()));
-		});
-		return accountUsers.size();
+	private void prepare(MemberAccount account, LocalDate reportDate, AtomicBoolean cancelled) {
+		if (cancelled.get()) {
+			return;
+		}
+		try {
+			this.enricher.prepare(account, reportDate);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Cannot ask ahead for the credential report of account %s (enriching it will ask again)"
+				.formatted(account.id()), ex);
+		}
+	}
+
+	/** The account's users, {@code null} if it was not started because the step fails. */
+	private Integer enrich(MemberAccount account, LocalDate reportDate, AtomicBoolean cancelled) {
+		if (cancelled.get()) {
+			return null;
+		}
+		try {
+			List<IamUser> accountUsers = this.users.ofAccount(reportDate, account.id());
+			EnrichedAccount enriched = this.enricher.enrich(account, accountUsers, reportDate);
+			this.transaction.executeWithoutResult((status) -> {
+				this.users.enrich(reportDate, enriched.users());
+				this.accounts.complete(reportDate, enriched.status());
+				this.apiCalls.add(reportDate, account.id(), this.apiCallCounter.drain(account.id()));
+			});
+			return accountUsers.size();
+		}
+		catch (RuntimeException | Error ex) {
+			// Set here, not when the step thread sees the failure: this thread's next
+			// account must not start either.
+			cancelled.set(true);
+			logger.error("Enrichment of account %s failed; no further account is started".formatted(account.id()), ex);
+			throw ex;
+		}
+	}
+
+	private static void awaitTermination(ExecutorService executor) {
+		try {
+			while (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+				logger.info("Waiting for the accounts being enriched to finish");
+			}
+		}
+		catch (InterruptedException ex) {
+			// The workers are left to finish their account: they start no other.
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -2,7 +2,6 @@ package io.iamuseraudit.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import io.iamuseraudit.AtomicFiles;
 import io.iamuseraudit.activity.ActivityStatus;
 import io.iamuseraudit.activity.Finding;
 import io.iamuseraudit.activity.UserActivity;
@@ -46,35 +46,32 @@ public final class CsvReport {
 		this.json = json;
 	}
 
-	/** Writes the users; returns how many. */
+	/**
+	 * Writes the users; returns how many. The file is complete or, if writing fails, left
+	 * as it was.
+	 */
 	public long write(Stream<AuditedUser> users, Path file) {
 		try (Rows rows = open(file)) {
 			users.forEach(rows);
+			rows.finish();
 			return rows.count();
 		}
 	}
 
-	/** Starts the file, for users given one at a time; closing it finishes the file. */
+	/**
+	 * Starts the file, for users given one at a time: {@link Rows#finish()} puts it in
+	 * place; closing it unfinished leaves the file as it was.
+	 */
 	public Rows open(Path file) {
-		Writer writer = null;
+		AtomicFiles.Pending pending = null;
 		try {
-			writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-			return new Rows(file, new CSVPrinter(writer, FORMAT));
+			pending = AtomicFiles.begin(file);
+			return new Rows(file, pending,
+					new CSVPrinter(Files.newBufferedWriter(pending.path(), StandardCharsets.UTF_8), FORMAT));
 		}
 		catch (IOException ex) {
-			closeQuietly(writer);
+			Closing.quietly(pending);
 			throw new UncheckedIOException("Cannot write " + file, ex);
-		}
-	}
-
-	private static void closeQuietly(Writer writer) {
-		if (writer != null) {
-			try {
-				writer.close();
-			}
-			catch (IOException ex) {
-				// Reported as the failure to write.
-			}
 		}
 	}
 
@@ -83,12 +80,15 @@ public final class CsvReport {
 
 		private final Path file;
 
+		private final AtomicFiles.Pending pending;
+
 		private final CSVPrinter printer;
 
 		private long count;
 
-		private Rows(Path file, CSVPrinter printer) {
+		private Rows(Path file, AtomicFiles.Pending pending, CSVPrinter printer) {
 			this.file = file;
+			this.pending = pending;
 			this.printer = printer;
 		}
 
@@ -108,14 +108,21 @@ public final class CsvReport {
 			return this.count;
 		}
 
-		@Override
-		public void close() {
+		/** Completes the file and puts it in place. */
+		public void finish() {
 			try {
 				this.printer.close();
+				this.pending.commit();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot write " + this.file, ex);
 			}
+		}
+
+		@Override
+		public void close() {
+			Closing.quietly(this.printer);
+			Closing.quietly(this.pending);
 		}
 
 	}

@@ -2,7 +2,6 @@ package io.iamuseraudit.report;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
+import io.iamuseraudit.AtomicFiles;
 import io.iamuseraudit.history.AuditedUser;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,34 +27,28 @@ public final class EvidenceFile {
 		this.json = json;
 	}
 
+	/** Writes the users: the file is complete or, if writing fails, left as it was. */
 	public void write(Stream<AuditedUser> users, Path file) {
 		try (Lines lines = open(file)) {
 			users.forEach(lines);
+			lines.finish();
 		}
 	}
 
-	/** Starts the file, for users given one at a time; closing it finishes the file. */
+	/**
+	 * Starts the file, for users given one at a time: {@link Lines#finish()} puts it in
+	 * place; closing it unfinished leaves the file as it was.
+	 */
 	public Lines open(Path file) {
-		OutputStream out = null;
+		AtomicFiles.Pending pending = null;
 		try {
-			out = Files.newOutputStream(file);
-			return new Lines(file,
-					new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(out), StandardCharsets.UTF_8)));
+			pending = AtomicFiles.begin(file);
+			return new Lines(file, pending, new BufferedWriter(new OutputStreamWriter(
+					new GZIPOutputStream(Files.newOutputStream(pending.path())), StandardCharsets.UTF_8)));
 		}
 		catch (IOException ex) {
-			closeQuietly(out);
+			Closing.quietly(pending);
 			throw new UncheckedIOException("Cannot write " + file, ex);
-		}
-	}
-
-	private static void closeQuietly(OutputStream out) {
-		if (out != null) {
-			try {
-				out.close();
-			}
-			catch (IOException ex) {
-				// Reported as the failure to write.
-			}
 		}
 	}
 
@@ -63,10 +57,13 @@ public final class EvidenceFile {
 
 		private final Path file;
 
+		private final AtomicFiles.Pending pending;
+
 		private final BufferedWriter writer;
 
-		private Lines(Path file, BufferedWriter writer) {
+		private Lines(Path file, AtomicFiles.Pending pending, BufferedWriter writer) {
 			this.file = file;
+			this.pending = pending;
 			this.writer = writer;
 		}
 
@@ -81,14 +78,21 @@ public final class EvidenceFile {
 			}
 		}
 
-		@Override
-		public void close() {
+		/** Completes the file and puts it in place. */
+		public void finish() {
 			try {
 				this.writer.close();
+				this.pending.commit();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot write " + this.file, ex);
 			}
+		}
+
+		@Override
+		public void close() {
+			Closing.quietly(this.writer);
+			Closing.quietly(this.pending);
 		}
 
 	}

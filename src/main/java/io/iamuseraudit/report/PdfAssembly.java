@@ -17,6 +17,7 @@ import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfCopy;
 import com.lowagie.text.pdf.PdfImportedPage;
 import com.lowagie.text.pdf.PdfReader;
+import io.iamuseraudit.AtomicFiles;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -42,22 +43,43 @@ final class PdfAssembly {
 	private PdfAssembly() {
 	}
 
+	/**
+	 * Writes the parts as one PDF. When that fails, every part read is closed and the
+	 * file is left as it was: never half-written.
+	 */
 	static void assemble(List<Path> parts, Path file, String title, String subject, String creator) {
-		try (OutputStream out = Files.newOutputStream(file)) {
-			Document document = new Document();
-			PdfCopy copy = new PdfCopy(document, out);
-			document.addTitle(title);
-			document.addSubject(subject);
-			document.addCreator(creator);
-			document.open();
-			BaseFont font = font();
-			int total = 0;
-			for (Path part : parts) {
-				total += pages(part);
-			}
-			int page = 0;
-			for (Path part : parts) {
-				PdfReader reader = new PdfReader(part.toString());
+		try {
+			AtomicFiles.write(file, (partial) -> {
+				try (OutputStream out = Files.newOutputStream(partial)) {
+					copy(parts, out, title, subject, creator);
+				}
+				catch (DocumentException ex) {
+					throw new IllegalStateException("Cannot assemble " + file + ": " + ex.getMessage(), ex);
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + file, ex);
+		}
+	}
+
+	private static void copy(List<Path> parts, OutputStream out, String title, String subject, String creator)
+			throws IOException, DocumentException {
+		Document document = new Document();
+		PdfCopy copy = new PdfCopy(document, out);
+		document.addTitle(title);
+		document.addSubject(subject);
+		document.addCreator(creator);
+		document.open();
+		BaseFont font = font();
+		int total = 0;
+		for (Path part : parts) {
+			total += pages(part);
+		}
+		int page = 0;
+		for (Path part : parts) {
+			PdfReader reader = new PdfReader(part.toString());
+			try {
 				for (int i = 1; i <= reader.getNumberOfPages(); i++) {
 					PdfImportedPage imported = copy.getImportedPage(reader, i);
 					PdfCopy.PageStamp stamp = copy.createPageStamp(imported);
@@ -66,16 +88,12 @@ final class PdfAssembly {
 					copy.addPage(imported);
 				}
 				copy.freeReader(reader);
+			}
+			finally {
 				reader.close();
 			}
-			document.close();
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write " + file, ex);
-		}
-		catch (DocumentException ex) {
-			throw new IllegalStateException("Cannot assemble " + file + ": " + ex.getMessage(), ex);
-		}
+		document.close();
 	}
 
 	private static void number(PdfContentByte content, BaseFont font, int page, int total) {

@@ -13,11 +13,14 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import io.iamuseraudit.history.AuditedUser;
@@ -36,6 +39,8 @@ import net.sf.jasperreports.engine.util.JRSwapFile;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -50,6 +55,8 @@ import org.springframework.util.FileSystemUtils;
  * organization. The parts are then assembled and numbered. Thread-safe.
  */
 public final class PdfReport {
+
+	private static final Log logger = LogFactory.getLog(PdfReport.class);
 
 	/**
 	 * Users per chunk of accounts (an account larger than this is a chunk of its own).
@@ -73,9 +80,16 @@ public final class PdfReport {
 
 	private final int threads;
 
+	private final PartRenderer renderer;
+
 	public PdfReport(String version) {
+		this(version, Runtime.getRuntime().availableProcessors(), PdfReport::renderPart);
+	}
+
+	PdfReport(String version, int threads, PartRenderer renderer) {
 		this.version = version;
-		this.threads = Runtime.getRuntime().availableProcessors();
+		this.threads = threads;
+		this.renderer = renderer;
 		this.cover = load("iam-user-audit");
 		this.accounts = load("accounts");
 		for (String name : SUBREPORTS) {
@@ -88,27 +102,28 @@ public final class PdfReport {
 		Path parts = temporaryFolder(file);
 		ExecutorService renderers = Executors.newFixedThreadPool(this.threads,
 				new CustomizableThreadFactory("render-pdf-"));
+		// Set when a part fails, and when rendering ends anyhow: no further part is
+		// submitted or started. Renderers are not interrupted but waited for, so that the
+		// part and swap files are deleted once none writes them.
+		AtomicBoolean stop = new AtomicBoolean();
 		try {
 			Map<String, Object> page = pageParameters(summary);
 			List<Future<Path>> rendered = new ArrayList<>();
 			Map<String, Object> coverParameters = new HashMap<>(page);
 			coverParameters.putAll(coverParameters(summary));
-			rendered.add(renderers.submit(() -> renderPart(this.cover, coverParameters,
-					new RecordDataSource(List.of(new CoverRow())), parts.resolve("0.pdf"))));
 			Semaphore inMemory = new Semaphore(this.threads + 1);
+			inMemory.acquire();
+			rendered.add(renderers.submit(part(this.cover, coverParameters,
+					new RecordDataSource(List.of(new CoverRow())), parts.resolve("0.pdf"), stop, inMemory)));
 			Iterator<List<UserRow>> chunks = new AccountChunks(users.map(PdfRows::user).iterator(), CHUNK_USERS);
 			for (int part = 1; chunks.hasNext(); part++) {
-				List<UserRow> chunk = chunks.next();
-				Path partFile = parts.resolve(part + ".pdf");
 				inMemory.acquire();
-				rendered.add(renderers.submit(() -> {
-					try {
-						return renderPart(this.accounts, page, new RecordDataSource(chunk), partFile);
-					}
-					finally {
-						inMemory.release();
-					}
-				}));
+				if (stop.get()) {
+					break;
+				}
+				List<UserRow> chunk = chunks.next();
+				rendered.add(renderers.submit(part(this.accounts, page, new RecordDataSource(chunk),
+						parts.resolve(part + ".pdf"), stop, inMemory)));
 			}
 			List<Path> files = new ArrayList<>();
 			for (Future<Path> part : rendered) {
@@ -125,12 +140,47 @@ public final class PdfReport {
 			throw new IllegalStateException("Cannot render " + file + ": " + ex.getCause().getMessage(), ex.getCause());
 		}
 		finally {
-			renderers.shutdownNow();
+			stop.set(true);
+			renderers.shutdown();
+			awaitTermination(renderers);
 			FileSystemUtils.deleteRecursively(parts.toFile());
 		}
 	}
 
-	private Path renderPart(JasperReport template, Map<String, Object> parameters, JRDataSource rows, Path file)
+	/** A part to render, unless the rendering stopped; it frees its place in memory. */
+	private Callable<Path> part(JasperReport template, Map<String, Object> parameters, JRDataSource rows, Path file,
+			AtomicBoolean stop, Semaphore inMemory) {
+		return () -> {
+			try {
+				if (stop.get()) {
+					return null;
+				}
+				return this.renderer.render(template, parameters, rows, file);
+			}
+			catch (Exception | Error ex) {
+				stop.set(true);
+				throw ex;
+			}
+			finally {
+				inMemory.release();
+			}
+		};
+	}
+
+	private static void awaitTermination(ExecutorService renderers) {
+		try {
+			while (!renderers.awaitTermination(1, TimeUnit.MINUTES)) {
+				logger.info("Waiting for the PDF parts being rendered to finish");
+			}
+		}
+		catch (InterruptedException ex) {
+			// Stopped: the part files go even if a renderer still writes one (it then
+			// fails, unseen).
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static Path renderPart(JasperReport template, Map<String, Object> parameters, JRDataSource rows, Path file)
 			throws JRException, IOException {
 		JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(50,
 				new JRSwapFile(file.getParent().toString(), 4096, 64), true);
@@ -230,6 +280,15 @@ public final class PdfReport {
 		catch (IOException | JRException ex) {
 			throw new IllegalStateException("Report template " + name + " is missing or unreadable", ex);
 		}
+	}
+
+	/** Renders one part of the PDF into a file of its own, which it returns. */
+	@FunctionalInterface
+	interface PartRenderer {
+
+		Path render(JasperReport template, Map<String, Object> parameters, JRDataSource rows, Path file)
+				throws Exception;
+
 	}
 
 	/** The cover's one row: its sections print once, in a group of their own. */

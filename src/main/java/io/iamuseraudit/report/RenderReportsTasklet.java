@@ -58,6 +58,8 @@ public final class RenderReportsTasklet implements Tasklet {
 		try (CsvReport.Rows csv = this.csv.open(files.csv());
 				EvidenceFile.Lines evidence = this.evidence.open(files.evidence())) {
 			summary = this.summaries.of(reportDate, csv.andThen(evidence));
+			csv.finish();
+			evidence.finish();
 			rows = csv.count();
 		}
 		logger.info("Wrote %s (%,d rows) in %d ms, with %s and the summary".formatted(files.csv(), rows,

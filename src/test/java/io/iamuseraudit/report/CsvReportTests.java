@@ -20,12 +20,14 @@ import io.iamuseraudit.history.Comparison;
 import io.iamuseraudit.inventory.IamUser;
 import io.iamuseraudit.inventory.Tag;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Formula injection in every column: a user whose every text (names, ids, path, tags,
@@ -65,6 +67,24 @@ class CsvReportTests {
 		assertThat(cells).as("texts that begin with it are kept, after an apostrophe")
 			.filteredOn(cell -> cell.startsWith("'" + dangerous))
 			.hasSizeGreaterThanOrEqualTo(13);
+	}
+
+	@Test
+	void failureWhileReadingUsersLeavesNoTruncatedReport() throws Exception {
+		Path file = this.dir.resolve("report.csv");
+		IamUser user = new IamUser("111122223333", "AIDAEXAMPLE", "alice", "arn:aws:iam::111122223333:user/alice", "/",
+				Instant.parse("2026-01-01T00:00:00Z"), List.of(), List.of(), List.of(), List.of(),
+				List.of("us-east-1"));
+		AuditedUser audited = new AuditedUser(user, "platform", Owner.NONE, Creator.unknown("not looked up"),
+				UserActivity.unknown(ActivityStatus.UNAVAILABLE), List.of(), Comparison.NONE, List.of());
+		Stream<AuditedUser> brokenOff = Stream.concat(Stream.of(audited), Stream.generate(() -> {
+			throw new IllegalStateException("connection to the history database lost");
+		}));
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new CsvReport(JsonMapper.builder().build()).write(brokenOff, file));
+
+		assertThat(this.dir).isEmptyDirectory();
 	}
 
 }
