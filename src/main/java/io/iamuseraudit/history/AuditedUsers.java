@@ -124,9 +124,17 @@ public class AuditedUsers {
 		if (keys.isEmpty()) {
 			return stored;
 		}
-		this.named.query(
-				"select account_id, user_id, regions, captured_at from audited_user where report_date = :reportDate and user_id in (:userIds)",
-				Map.of("reportDate", reportDate, "userIds", keys.stream().map(UserKey::userId).distinct().toList()),
+		// The account range lets the primary key narrow the search: the query orders rows
+		// by account, so a chunk holds a few neighbouring accounts. (With user_id alone
+		// every chunk would scan all the users stored so far.)
+		List<String> accounts = keys.stream().map(UserKey::accountId).sorted().toList();
+		this.named.query("""
+				select account_id, user_id, regions, captured_at from audited_user
+				where report_date = :reportDate and account_id between :firstAccount and :lastAccount
+				and user_id in (:userIds)""",
+				Map.of("reportDate", reportDate, "firstAccount", accounts.get(0), "lastAccount",
+						accounts.get(accounts.size() - 1), "userIds",
+						keys.stream().map(UserKey::userId).distinct().toList()),
 				(RowCallbackHandler) (rs) -> {
 					UserKey key = new UserKey(rs.getString("account_id"), rs.getString("user_id"));
 					if (keys.contains(key)) {
