@@ -1,7 +1,5 @@
 package io.iamuseraudit;
 
-import java.sql.SQLException;
-
 import io.iamuseraudit.job.AuditCommandRunner;
 import io.iamuseraudit.job.AuditExitCode;
 
@@ -13,9 +11,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class IamUserAuditApplication {
-
-	/** H2's "Database may be already in use": another process has the file open. */
-	private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
 	public static void main(String[] args) {
 		int exitCode;
@@ -44,9 +39,6 @@ public class IamUserAuditApplication {
 			if (cause instanceof ConfigurationPropertiesBindException
 					|| cause instanceof InvalidConfigurationException) {
 				return AuditExitCode.INVALID;
-			}
-			if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
-				return AuditExitCode.BUSY;
 			}
 		}
 		return AuditExitCode.FAILED;

@@ -18,8 +18,7 @@ class HistoryDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLExceptio
 		if (message.contains("Database may be already in use") || message.contains("locked by another process")) {
 			return new FailureAnalysis("The history database is in use by another process: " + firstLine(message),
 					"Wait for the audit that is running to finish (the cron wrapper's lock prevents overlapping "
-							+ "runs), or close whatever else has the H2 file open. Nothing was audited or written "
-							+ "(exit code 75).",
+							+ "runs), or close whatever else has the H2 file open. Nothing was audited or written.",
 					cause);
 		}
 		if ("08001".equals(cause.getSQLState()) || "08006".equals(cause.getSQLState())
