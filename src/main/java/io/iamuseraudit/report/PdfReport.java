@@ -266,7 +266,7 @@ public final class PdfReport {
 
 	private static Path temporaryFolder(Path file) {
 		try {
-			return Files.createTempDirectory(file.toAbsolutePath().getParent(), ".pdf-parts-");
+			return ReportFiles.partsFolder(file);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create a work folder next to " + file, ex);

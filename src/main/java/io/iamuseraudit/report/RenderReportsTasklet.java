@@ -50,6 +50,10 @@ public final class RenderReportsTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
 		LocalDate reportDate = ReportDate.of(chunkContext);
 		ReportFiles files = new ReportFiles(Files.createDirectories(this.outputDir), reportDate);
+		int leftovers = files.deleteLeftovers();
+		if (leftovers > 0) {
+			logger.info("Deleted %d temporary file(s) left by an earlier, interrupted run".formatted(leftovers));
+		}
 		long started = System.nanoTime();
 		ReportSummary summary;
 		long rows;

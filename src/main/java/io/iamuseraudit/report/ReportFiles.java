@@ -1,8 +1,13 @@
 package io.iamuseraudit.report;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The files an audit produces in the output folder, named after the report date.
@@ -28,6 +33,32 @@ public record ReportFiles(Path directory, LocalDate reportDate) {
 
 	public List<Path> all() {
 		return List.of(pdf(), csv(), evidence());
+	}
+
+	/**
+	 * Deletes what a process killed while writing this audit's files left behind: hidden
+	 * temporary files and PDF part folders, named after the files. Only one audit of a
+	 * date runs at a time, so none of them is in use.
+	 * @return how many were deleted
+	 */
+	public int deleteLeftovers() throws IOException {
+		String prefix = "." + baseName();
+		List<Path> leftovers;
+		try (Stream<Path> entries = Files.list(this.directory)) {
+			leftovers = entries.filter((entry) -> {
+				String name = entry.getFileName().toString();
+				return name.startsWith(prefix) && (name.endsWith(".partial") || name.contains(".parts-"));
+			}).toList();
+		}
+		for (Path leftover : leftovers) {
+			FileSystemUtils.deleteRecursively(leftover);
+		}
+		return leftovers.size();
+	}
+
+	/** The folder a PDF is rendered in, part by part, before it is assembled. */
+	static Path partsFolder(Path pdf) throws IOException {
+		return Files.createTempDirectory(pdf.toAbsolutePath().getParent(), "." + pdf.getFileName() + ".parts-");
 	}
 
 	private String baseName() {
