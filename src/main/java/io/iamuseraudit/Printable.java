@@ -31,8 +31,12 @@ public final class Printable {
 
 	/** {@link #line}, cut to a length ({@code …} ends a cut text). */
 	public static String line(String text, int maxLength) {
-		String line = line(text);
-		return (line != null && line.length() > maxLength) ? line.substring(0, maxLength - 1) + "…" : line;
+		return cut(line(text), maxLength);
+	}
+
+	/** The text as it is, cut to a length ({@code …} ends a cut text). */
+	public static String cut(String text, int maxLength) {
+		return (text != null && text.length() > maxLength) ? text.substring(0, maxLength - 1) + "…" : text;
 	}
 
 	private static String replace(String text, boolean keepLineBreaks) {

@@ -79,7 +79,7 @@ public final class ArchiveReportsTasklet implements Tasklet {
 			ArchivedObject object = store(reportDate, file);
 			entries.add(new Manifest.Entry(object.key(), object.sha256(), object.size()));
 		}
-		Path manifest = this.outputDir.resolve("iam-user-audit-" + reportDate + "-manifest.json");
+		Path manifest = files.manifest();
 		if (!Files.exists(manifest)) {
 			// A restart archives the manifest it finds: it must never be half-written.
 			Manifest content = manifest(reportDate, entries);

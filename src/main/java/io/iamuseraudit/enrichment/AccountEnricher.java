@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.iamuseraudit.Printable;
 import io.iamuseraudit.account.AccountAccessException;
 import io.iamuseraudit.account.MemberAccount;
 import io.iamuseraudit.activity.ActivityJoin;
@@ -143,7 +144,7 @@ public final class AccountEnricher {
 	private static String describe(RuntimeException ex) {
 		String text = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
 		text = text.replaceAll("\\s+", " ").strip();
-		return (text.length() > 500) ? text.substring(0, 500) + "…" : text;
+		return Printable.cut(text, 500);
 	}
 
 	private static AccountStatus status(MemberAccount account, int users, List<String> problems,

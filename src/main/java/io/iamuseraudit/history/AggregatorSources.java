@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.iamuseraudit.Printable;
 import io.iamuseraudit.SqlTime;
 import io.iamuseraudit.inventory.AggregatorSource;
 
@@ -38,7 +39,7 @@ public class AggregatorSources {
 					.stream()
 					.map(source -> new Object[] { reportDate, source.sourceId(), String.valueOf(source.sourceType()),
 							String.valueOf(source.region()), source.status(), SqlTime.of(source.lastUpdatedAt()),
-							truncate(source.error()) })
+							Printable.cut(source.error(), 2000) })
 					.toList());
 	}
 
@@ -48,10 +49,6 @@ public class AggregatorSources {
 						rs.getString("region"), rs.getString("status"), SqlTime.get(rs, "last_updated_at"),
 						rs.getString("error")),
 				reportDate);
-	}
-
-	private static String truncate(String text) {
-		return (text != null && text.length() > 2000) ? text.substring(0, 1999) + "…" : text;
 	}
 
 }

@@ -3,6 +3,7 @@ package io.iamuseraudit.history;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.iamuseraudit.Printable;
 import io.iamuseraudit.inventory.InventoryRow.RejectedRow;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,8 +29,8 @@ public class RejectedRows {
 		this.jdbc.batchUpdate(
 				"insert into rejected_row (report_date, row_number, account_id, reason, excerpt) values (?, ?, ?, ?, ?)",
 				rows.stream()
-					.map(row -> new Object[] { reportDate, row.rowNumber(), row.accountId(), truncate(row.reason()),
-							truncate(row.excerpt()) })
+					.map(row -> new Object[] { reportDate, row.rowNumber(), row.accountId(),
+							Printable.cut(row.reason(), 1000), Printable.cut(row.excerpt(), 1000) })
 					.toList());
 	}
 
@@ -38,10 +39,6 @@ public class RejectedRows {
 				(rs, row) -> new RejectedRow(rs.getLong("row_number"), rs.getString("account_id"),
 						rs.getString("reason"), rs.getString("excerpt")),
 				reportDate);
-	}
-
-	private static String truncate(String text) {
-		return (text.length() > 1000) ? text.substring(0, 999) + "…" : text;
 	}
 
 }

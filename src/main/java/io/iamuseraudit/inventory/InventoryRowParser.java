@@ -187,7 +187,7 @@ public final class InventoryRowParser {
 			problems.add("tags: %d longer than IAM allows (key %d, value %d characters), cut".formatted(tooLong,
 					MAX_TAG_KEY, MAX_TAG_VALUE));
 			tags = tags.stream()
-				.map(tag -> new Tag(cut(tag.key(), MAX_TAG_KEY), cut(tag.value(), MAX_TAG_VALUE)))
+				.map(tag -> new Tag(Printable.cut(tag.key(), MAX_TAG_KEY), Printable.cut(tag.value(), MAX_TAG_VALUE)))
 				.toList();
 		}
 		if (tags.size() > MAX_TAGS) {
@@ -233,10 +233,6 @@ public final class InventoryRowParser {
 			return fallback;
 		}
 		return value.stringValue();
-	}
-
-	private static String cut(String text, int length) {
-		return (text.length() > length) ? text.substring(0, length - 1) + "…" : text;
 	}
 
 	static String text(JsonNode node, String field) {

@@ -31,6 +31,14 @@ public record ReportFiles(Path directory, LocalDate reportDate) {
 		return this.directory.resolve(baseName() + "-users.jsonl.gz");
 	}
 
+	/**
+	 * The manifest of what was archived, written when archiving (not one of
+	 * {@link #all()}).
+	 */
+	public Path manifest() {
+		return this.directory.resolve(baseName() + "-manifest.json");
+	}
+
 	public List<Path> all() {
 		return List.of(pdf(), csv(), evidence());
 	}
