@@ -28,6 +28,8 @@ import io.iamuseraudit.inventory.IamUser;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.dao.DataAccessException;
+
 /**
  * Enriches the users of one account: owner, creator, activity, findings. An account (or
  * one of its services) that cannot be read keeps all its users, with the reason.
@@ -61,11 +63,15 @@ public final class AccountEnricher {
 	/**
 	 * Enriches the users of an account. An unexpected error (a bug, an unforeseen answer)
 	 * costs only the account's enrichment: its users are kept, and the account is not
-	 * fully audited, with the reason.
+	 * fully audited, with the reason. A history database error fails the step instead, so
+	 * that the restart enriches the account again.
 	 */
 	public EnrichedAccount enrich(MemberAccount account, List<IamUser> users, LocalDate reportDate) {
 		try {
 			return enrichFully(account, users, reportDate);
+		}
+		catch (DataAccessException ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			logger.error("Cannot enrich account %s; its %d user(s) are reported without creators and activity"

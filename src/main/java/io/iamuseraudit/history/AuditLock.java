@@ -1,6 +1,7 @@
 package io.iamuseraudit.history;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -13,14 +14,23 @@ import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 
 /**
- * One audit at a time per history database, whatever process or host runs it: the
- * {@code audit_lock} row, locked by a transaction that stays open while the audit runs. A
- * killed process releases it with its connection, so a lock is never left behind.
+ * One audit at a time per history database, whatever process or host runs it. On
+ * PostgreSQL a session advisory lock; elsewhere (H2) the {@code audit_lock} row, locked
+ * by a transaction that stays open while the audit runs. Either goes with its connection,
+ * so a killed process never leaves a lock behind.
  */
 @Component
 public class AuditLock {
 
-	private static final String LOCK = "select name from audit_lock where name = 'audit' for update nowait";
+	private static final String ROW_LOCK = "select name from audit_lock where name = 'audit' for update nowait";
+
+	/**
+	 * Not the row lock on PostgreSQL: a transaction open for hours holds back VACUUM, and
+	 * {@code idle_in_transaction_session_timeout} would end it, and the lock, unseen.
+	 */
+	private static final String ADVISORY_LOCK = "select pg_try_advisory_lock(hashtext('iam-user-audit'))";
+
+	private static final String ADVISORY_UNLOCK = "select pg_advisory_unlock(hashtext('iam-user-audit'))";
 
 	private final DataSource dataSource;
 
@@ -36,15 +46,18 @@ public class AuditLock {
 		Connection connection = null;
 		try {
 			connection = this.dataSource.getConnection();
+			if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+				return advisoryLock(connection);
+			}
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
-				statement.executeQuery(LOCK).close();
+				statement.executeQuery(ROW_LOCK).close();
 			}
-			return Optional.of(new Held(connection));
+			return Optional.of(new Held(connection, false));
 		}
 		catch (SQLException ex) {
-			release(connection);
-			DataAccessException translated = this.translator.translate("audit lock", LOCK, ex);
+			release(connection, false);
+			DataAccessException translated = this.translator.translate("audit lock", ROW_LOCK, ex);
 			if (translated instanceof PessimisticLockingFailureException) {
 				return Optional.empty();
 			}
@@ -52,15 +65,35 @@ public class AuditLock {
 		}
 	}
 
-	private static void release(Connection connection) {
+	private static Optional<Held> advisoryLock(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet locked = statement.executeQuery(ADVISORY_LOCK)) {
+			locked.next();
+			if (locked.getBoolean(1)) {
+				return Optional.of(new Held(connection, true));
+			}
+		}
+		connection.close();
+		return Optional.empty();
+	}
+
+	private static void release(Connection connection, boolean advisory) {
 		if (connection == null) {
 			return;
 		}
 		try (connection) {
-			connection.rollback();
+			if (advisory) {
+				try (Statement statement = connection.createStatement()) {
+					statement.executeQuery(ADVISORY_UNLOCK).close();
+				}
+			}
+			else if (!connection.getAutoCommit()) {
+				connection.rollback();
+			}
 		}
 		catch (SQLException ex) {
-			// The lock goes with the connection either way.
+			// A connection that fails here is broken: its session, and the lock, are
+			// gone.
 		}
 	}
 
@@ -69,13 +102,16 @@ public class AuditLock {
 
 		private final Connection connection;
 
-		private Held(Connection connection) {
+		private final boolean advisory;
+
+		private Held(Connection connection, boolean advisory) {
 			this.connection = connection;
+			this.advisory = advisory;
 		}
 
 		@Override
 		public void close() {
-			release(this.connection);
+			release(this.connection, this.advisory);
 		}
 
 	}

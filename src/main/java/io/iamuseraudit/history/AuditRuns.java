@@ -37,8 +37,16 @@ public class AuditRuns {
 		this.jdbc = jdbc;
 	}
 
-	/** Records that an audit (re)started. */
+	/**
+	 * Records that an audit (re)started. A real audit replacing a dry run of its date
+	 * does not count the dry run's API calls as its own; a restart keeps those of its
+	 * earlier attempts.
+	 */
 	public void start(LocalDate reportDate, String source, String sourceDescription, long jobExecutionId) {
+		this.jdbc.update("""
+				delete from api_calls where report_date = ?
+				and exists (select 1 from audit_run where report_date = ? and status = ?)""", reportDate, reportDate,
+				AuditRun.DRY_RUN);
 		int updated = this.jdbc.update(
 				"""
 						update audit_run set source = ?, source_description = ?, job_execution_id = ?, status = ?, ended_at = null

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.iamuseraudit.enrichment.EnrichmentProperties;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -25,11 +26,24 @@ public class HistoryConnectionPool implements BeanPostProcessor {
 	private final Integer maximumPoolSize;
 
 	public HistoryConnectionPool(Environment environment) {
-		Binder binder = Binder.get(environment);
-		boolean set = binder.bind("spring.datasource.hikari.maximum-pool-size", Integer.class).isBound();
-		this.maximumPoolSize = set ? null
-				: binder.bindOrCreate("audit.enrichment", EnrichmentProperties.class).concurrency()
-						+ BESIDES_ENRICHMENT;
+		this.maximumPoolSize = maximumPoolSize(Binder.get(environment));
+	}
+
+	/**
+	 * The size, or {@code null} to leave the pool as configured: when set explicitly, or
+	 * when the concurrency is invalid (its validation then stops the start, naming it).
+	 */
+	private static Integer maximumPoolSize(Binder binder) {
+		try {
+			if (binder.bind("spring.datasource.hikari.maximum-pool-size", Integer.class).isBound()) {
+				return null;
+			}
+			int concurrency = binder.bindOrCreate("audit.enrichment", EnrichmentProperties.class).concurrency();
+			return (concurrency >= 1) ? concurrency + BESIDES_ENRICHMENT : null;
+		}
+		catch (BindException ex) {
+			return null;
+		}
 	}
 
 	@Override

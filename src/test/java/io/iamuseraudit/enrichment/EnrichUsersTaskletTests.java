@@ -52,6 +52,7 @@ import org.springframework.batch.test.MetaDataInstanceFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -128,6 +129,22 @@ class EnrichUsersTaskletTests {
 			assertThat(user.notes()).contains("not enriched: unexpected error, see the account's problems");
 		});
 		assertThat(pending()).isEmpty();
+	}
+
+	@Test
+	void historyDatabaseErrorFailsTheStepSoThatTheRestartEnrichesTheAccountAgain() {
+		CreatorSource creators = (account, accountUsers, reportDate) -> {
+			if (account.id().equals(LARGE)) {
+				throw new TransientDataAccessResourceException("connection reset");
+			}
+			return unknownCreators(accountUsers);
+		};
+		EnrichUsersTasklet tasklet = tasklet(new AccountStatuses(new JdbcTemplate(this.dataSource)), creators,
+				emptyReports(), 1);
+
+		assertThatExceptionOfType(TransientDataAccessResourceException.class).isThrownBy(() -> execute(tasklet));
+
+		assertThat(pending()).contains(LARGE);
 	}
 
 	@Test

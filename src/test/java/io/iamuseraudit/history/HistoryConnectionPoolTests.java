@@ -4,6 +4,8 @@ import java.io.IOException;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
@@ -28,6 +30,13 @@ class HistoryConnectionPoolTests {
 	void keepsAMaximumSetByTheOperator() {
 		assertThat(poolSize(new MockEnvironment().withProperty("audit.enrichment.concurrency", "10")
 			.withProperty("spring.datasource.hikari.maximum-pool-size", "5"))).isEqualTo(5);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "many", "-5", "0" })
+	void leavesAnInvalidConcurrencyToItsValidationNamingIt(String concurrency) {
+		assertThat(poolSize(new MockEnvironment().withProperty("audit.enrichment.concurrency", concurrency)))
+			.isEqualTo(5);
 	}
 
 	@Test

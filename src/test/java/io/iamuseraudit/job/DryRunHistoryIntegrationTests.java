@@ -2,10 +2,12 @@ package io.iamuseraudit.job;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 import io.iamuseraudit.TestDirectories;
 import io.iamuseraudit.delivery.Sha256;
+import io.iamuseraudit.history.ApiCalls;
 import io.iamuseraudit.history.AuditLock;
 import io.iamuseraudit.history.AuditRun;
 import io.iamuseraudit.history.AuditRuns;
@@ -58,6 +60,9 @@ class DryRunHistoryIntegrationTests {
 	@Autowired
 	private AuditLock lock;
 
+	@Autowired
+	private ApiCalls apiCalls;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		TestDirectories.useFor(registry, directory);
@@ -91,6 +96,31 @@ class DryRunHistoryIntegrationTests {
 		assertThat(realAudit(LocalDate.of(2026, 11, 24))).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(this.runs.find(LocalDate.of(2026, 11, 24))).map(AuditRun::previousReportDate)
 			.contains(LocalDate.of(2026, 11, 10));
+	}
+
+	@Test
+	void aRealAuditReplacingADryRunDoesNotCountItsApiCalls() {
+		LocalDate reportDate = LocalDate.of(2026, 10, 27);
+		this.runs.start(reportDate, "AWS", "test", 1);
+		this.apiCalls.add(reportDate, "", Map.of("Config", 5));
+		this.runs.finish(reportDate, AuditRun.DRY_RUN, 0);
+
+		this.runs.start(reportDate, "AWS", "test", 2);
+
+		assertThat(this.apiCalls.byService(reportDate)).isEmpty();
+	}
+
+	@Test
+	void aRestartKeepsTheApiCallsOfItsEarlierAttempts() {
+		LocalDate reportDate = LocalDate.of(2026, 10, 20);
+		this.runs.start(reportDate, "AWS", "test", 1);
+		this.apiCalls.add(reportDate, "", Map.of("Config", 5));
+		this.runs.finish(reportDate, AuditRun.FAILED, 0);
+
+		this.runs.start(reportDate, "AWS", "test", 1);
+		this.apiCalls.add(reportDate, "", Map.of("Config", 2));
+
+		assertThat(this.apiCalls.byService(reportDate)).containsEntry("Config", 7);
 	}
 
 	@Test

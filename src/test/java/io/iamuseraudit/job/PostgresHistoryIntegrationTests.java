@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -112,6 +113,7 @@ class PostgresHistoryIntegrationTests {
 		Optional<AuditLock.Held> held = this.lock.tryAcquire();
 		assertThat(held).isPresent();
 		try (AuditLock.Held running = held.get()) {
+			assertThat(advisoryLocks()).as("a session lock, no transaction held open").isOne();
 			AuditCommandRunner second = runner();
 			second.run(new DefaultApplicationArguments("reportDate=2026-11-03"));
 
@@ -119,6 +121,20 @@ class PostgresHistoryIntegrationTests {
 			assertThat(output).contains("Another audit is running against this history database");
 		}
 		assertThat(this.runs.find(LocalDate.of(2026, 11, 3))).isEmpty();
+		assertThat(advisoryLocks()).isZero();
+		Optional<AuditLock.Held> again = this.lock.tryAcquire();
+		assertThat(again).isPresent();
+		again.get().close();
+	}
+
+	private int advisoryLocks() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet locks = statement.executeQuery(
+						"select count(*) from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())")) {
+			locks.next();
+			return locks.getInt(1);
+		}
 	}
 
 	private AuditCommandRunner runner() {
