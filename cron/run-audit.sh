@@ -14,8 +14,9 @@ readonly PROG=${0##*/}
 # Exit codes of the wrapper itself. The job's own are 0 completed, 1 failed,
 # 2 invalid configuration or usage, 3 completed with warnings, and are passed
 # through unchanged. The wrapper reuses 2 for its own usage/configuration errors
-# (same meaning: fix the setup, a retry will not help) and adds 75 (EX_TEMPFAIL)
-# when another run holds the lock. A week skipped by --if-audit-week exits 0: it
+# (same meaning: fix the setup, a retry will not help) and returns 75 (EX_TEMPFAIL)
+# when another run holds the lock, as the job does when another audit holds the
+# history database's. A week skipped by --if-audit-week exits 0: it
 # is the schedule working as intended, not an error.
 readonly EX_USAGE=2
 readonly EX_TEMPFAIL=75
@@ -48,7 +49,8 @@ Environment (defaults in brackets; see cron/README.md):
 
 Exit codes: the job's own (0 completed, 1 failed, 2 invalid configuration or usage,
 3 completed with warnings); 2 also for errors of this wrapper's usage or setup;
-75 another run holds the lock; 0 with "not an audit week" when skipped.
+75 another run holds the lock (this wrapper's, or the job's on the history
+database); 0 with "not an audit week" when skipped.
 EOF
 }
 

@@ -3,6 +3,7 @@ package io.iamuseraudit;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,6 +44,23 @@ public final class AtomicFiles {
 		return new Pending(Files.createFile(
 				file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".partial")),
 				file);
+	}
+
+	/**
+	 * Deletes the temporary files a process killed while writing the file left next to
+	 * it. Only for files that one process at a time writes.
+	 */
+	public static void deleteLeftovers(Path file) throws IOException {
+		Path folder = file.toAbsolutePath().getParent();
+		if (!Files.isDirectory(folder)) {
+			return;
+		}
+		try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder,
+				"." + file.getFileName() + ".*.partial")) {
+			for (Path leftover : leftovers) {
+				Files.deleteIfExists(leftover);
+			}
+		}
 	}
 
 	/**

@@ -54,6 +54,8 @@ class AuditPropertiesTests {
 			audit.aws.region=moon-1                            | region
 			audit.aws.region=cn-north-1                        | audit.aws.region must be in the standard aws partition
 			audit.aws.region=us-gov-west-1                     | audit.aws.region must be in the standard aws partition
+			audit.aws.region=us-isob-east-1                    | audit.aws.region must be in the standard aws partition
+			audit.aws.region=eusc-de-east-1                    | audit.aws.region must be in the standard aws partition
 			audit.aws.member-role-name=role with spaces        | memberRoleName
 			audit.aws.member-role-external-id=x                | memberRoleExternalId
 			audit.aws.api-call-timeout=0s                      | apiCallTimeout

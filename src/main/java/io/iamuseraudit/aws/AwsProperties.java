@@ -42,10 +42,11 @@ public record AwsProperties(
 	 * IAM's events, ARNs and global endpoints differ in China, GovCloud and the isolated
 	 * regions.
 	 */
-	@AssertTrue(message = "audit.aws.region must be in the standard aws partition: China, GovCloud and isolated "
-			+ "regions are not supported")
+	@AssertTrue(message = "audit.aws.region must be in the standard aws partition: China, GovCloud, isolated and "
+			+ "sovereign regions are not supported")
 	boolean isInTheAwsPartition() {
-		return this.region == null || !this.region.matches("(cn|us-gov|us-iso[a-z]?|eu-isoe?)-.*");
+		return this.region == null || (this.region.matches("(us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\\d+")
+				&& !this.region.startsWith("us-gov-"));
 	}
 
 	/**

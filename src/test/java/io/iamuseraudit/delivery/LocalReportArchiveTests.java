@@ -36,6 +36,20 @@ class LocalReportArchiveTests {
 	}
 
 	@Test
+	void deletesWhatAKilledArchivingOfTheFileLeftBehind() throws IOException {
+		Path pdf = Files.writeString(this.dir.resolve("report.pdf"), "the report");
+		Path folder = Files.createDirectories(this.dir.resolve("archive").resolve(KEY).getParent());
+		Path leftover = Files.writeString(folder.resolve(".report.pdf.1234.partial"), "the rep");
+		Path otherFiles = Files.writeString(folder.resolve(".report.csv.1234.partial"), "account");
+
+		new LocalReportArchive(this.dir.resolve("archive")).store(REPORT_DATE, KEY, pdf, Sha256.of(pdf));
+
+		assertThat(leftover).doesNotExist();
+		assertThat(otherFiles).exists();
+		assertThat(folder.resolve("report.pdf")).hasContent("the report");
+	}
+
+	@Test
 	void refusesToReplaceDifferentFile() throws IOException {
 		Path first = Files.writeString(this.dir.resolve("first.pdf"), "the report");
 		Path second = Files.writeString(this.dir.resolve("second.pdf"), "another report");
