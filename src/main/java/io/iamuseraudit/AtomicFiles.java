@@ -37,9 +37,11 @@ public final class AtomicFiles {
 	/**
 	 * Starts writing a file atomically: write {@link Pending#path()}, then
 	 * {@link Pending#commit()}; closing it without committing leaves the target as it
-	 * was.
+	 * was. Temporary files an earlier, killed writer of the file left are deleted first:
+	 * one process at a time writes a file.
 	 */
 	public static Pending begin(Path file) throws IOException {
+		deleteLeftovers(file);
 		// Not Files.createTempFile: its owner-only permissions would stay with the file.
 		return new Pending(Files.createFile(
 				file.toAbsolutePath().resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".partial")),
@@ -49,24 +51,27 @@ public final class AtomicFiles {
 	/**
 	 * Deletes the temporary files a process killed while writing the file left next to
 	 * it. Only for files that one process at a time writes.
+	 * @return how many
 	 */
-	public static void deleteLeftovers(Path file) throws IOException {
+	public static int deleteLeftovers(Path file) throws IOException {
 		Path folder = file.toAbsolutePath().getParent();
 		if (!Files.isDirectory(folder)) {
-			return;
+			return 0;
 		}
+		int deleted = 0;
 		try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder,
 				"." + file.getFileName() + ".*.partial")) {
 			for (Path leftover : leftovers) {
-				Files.deleteIfExists(leftover);
+				deleted += Files.deleteIfExists(leftover) ? 1 : 0;
 			}
 		}
+		return deleted;
 	}
 
 	/**
 	 * Moves a file over another in the same folder, atomically where the file system can.
 	 */
-	public static void move(Path source, Path target) throws IOException {
+	private static void move(Path source, Path target) throws IOException {
 		try {
 			Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}

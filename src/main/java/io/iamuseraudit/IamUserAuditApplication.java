@@ -36,12 +36,11 @@ public class IamUserAuditApplication {
 
 	static AuditExitCode startupExitCode(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConfigurationPropertiesBindException
-					|| cause instanceof InvalidConfigurationException) {
+			if (cause instanceof ConfigurationPropertiesBindException) {
 				return AuditExitCode.INVALID;
 			}
 		}
-		return AuditExitCode.FAILED;
+		return InvalidConfigurationException.isCauseOf(failure) ? AuditExitCode.INVALID : AuditExitCode.FAILED;
 	}
 
 }

@@ -15,4 +15,14 @@ public class InvalidConfigurationException extends RuntimeException {
 		super(message, cause);
 	}
 
+	/** Whether the failure, or any of its causes, is one of these. */
+	public static boolean isCauseOf(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidConfigurationException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 }

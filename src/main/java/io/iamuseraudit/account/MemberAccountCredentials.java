@@ -63,8 +63,6 @@ public final class MemberAccountCredentials implements AutoCloseable {
 	/** One account's session: assumed on first use, or the reason it could not be. */
 	private final class Session {
 
-		private final String accountId;
-
 		private final AssumeRoleRequest request;
 
 		private StsAssumeRoleCredentialsProvider provider;
@@ -72,7 +70,6 @@ public final class MemberAccountCredentials implements AutoCloseable {
 		private AccountAccessException failure;
 
 		Session(String accountId, LocalDate reportDate) {
-			this.accountId = accountId;
 			this.request = AssumeRoleRequest.builder()
 				.roleArn(roleArn(accountId))
 				.roleSessionName("iam-user-audit-" + reportDate)

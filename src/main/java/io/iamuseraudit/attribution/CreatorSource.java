@@ -12,7 +12,9 @@ public interface CreatorSource {
 
 	/**
 	 * Finds who created the given users of one account.
-	 * @param reportDate the audit's date, which fixes CloudTrail's 90-day window
+	 * @param reportDate the audit's date: it names the member-account session
+	 * (CloudTrail's 90 days count back from now, as CloudTrail keeps them; the sample
+	 * counts from it)
 	 * @return by user id, a creator for every given user: the one found, or an unknown
 	 * creator that says why
 	 * @throws io.iamuseraudit.account.AccountAccessException when the account's records

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 import io.iamuseraudit.account.MemberAccount;
@@ -104,7 +103,7 @@ public final class OrgTrailReader {
 			boolean anyFile = false;
 			for (String hourPrefix : hourPrefixes(account.id(), user.createdAt())) {
 				HourFiles hour = byHour.computeIfAbsent(hourPrefix, key -> read(account.id(), key));
-				anyFile |= hour.files() > 0;
+				anyFile |= hour.anyFile();
 				CreateUserEvent event = hour.events()
 					.stream()
 					.filter(candidate -> candidate.created(user))
@@ -146,19 +145,18 @@ public final class OrgTrailReader {
 
 	private HourFiles read(String accountId, String hourPrefix) {
 		List<CreateUserEvent> events = new ArrayList<>();
-		AtomicInteger files = new AtomicInteger();
-		this.s3
+		boolean anyFile = false;
+		for (S3Object object : this.s3
 			.listObjectsV2Paginator(ListObjectsV2Request.builder()
 				.bucket(this.bucket)
 				.prefix(hourPrefix)
 				.overrideConfiguration(o -> o.putExecutionAttribute(ApiCallCounter.ACCOUNT, accountId))
 				.build())
-			.contents()
-			.forEach(object -> {
-				files.incrementAndGet();
-				events.addAll(readFile(accountId, object));
-			});
-		return new HourFiles(files.get(), events);
+			.contents()) {
+			anyFile = true;
+			events.addAll(readFile(accountId, object));
+		}
+		return new HourFiles(anyFile, events);
 	}
 
 	private List<CreateUserEvent> readFile(String accountId, S3Object object) {
@@ -205,7 +203,7 @@ public final class OrgTrailReader {
 
 	}
 
-	private record HourFiles(int files, List<CreateUserEvent> events) {
+	private record HourFiles(boolean anyFile, List<CreateUserEvent> events) {
 
 	}
 

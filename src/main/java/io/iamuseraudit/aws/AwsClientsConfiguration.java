@@ -29,9 +29,10 @@ import org.springframework.context.annotation.Lazy;
  * The AWS clients: built once, lazily (an audit of the sample builds none), sharing one
  * HTTP connection pool, with call and attempt timeouts, the SDK's standard retry strategy
  * with backoff (its retry circuit breaker off, so that a throttled call is retried rather
- * than failed), and the API call counter. Credentials come from the default provider
- * chain and endpoints from {@code AWS_ENDPOINT_URL[_<SERVICE>]}, as with every AWS tool;
- * member accounts' credentials are given per request.
+ * than failed; Config's queries use the adaptive strategy instead, see below), and the
+ * API call counter. Credentials come from the default provider chain and endpoints from
+ * {@code AWS_ENDPOINT_URL[_<SERVICE>]}, as with every AWS tool; member accounts'
+ * credentials are given per request.
  */
 @Configuration(proxyBeanMethods = false)
 @Lazy
@@ -75,7 +76,8 @@ public class AwsClientsConfiguration {
 	@Bean
 	ConfigClient configClient(AwsClientFactory clients, AuditProperties properties) {
 		// Config's query rate is not published: the adaptive strategy slows down to
-		// what it allows instead of backing off for seconds after each throttled page.
+		// what it allows instead of backing off for seconds after each throttled page
+		// (its circuit breaker left at the SDK default).
 		ClientOverrideConfiguration adaptive = clients.overrides()
 			.toBuilder()
 			.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy()
@@ -102,8 +104,7 @@ public class AwsClientsConfiguration {
 	 */
 	@Bean
 	CloudTrailClient cloudTrailClient(AwsClientFactory clients) {
-		boolean otherPartition = clients.region().id().startsWith("cn-") || clients.region().id().startsWith("us-gov-");
-		return clients.build(CloudTrailClient.builder(), otherPartition ? clients.region() : Region.US_EAST_1);
+		return clients.build(CloudTrailClient.builder(), GLOBAL);
 	}
 
 	@Bean

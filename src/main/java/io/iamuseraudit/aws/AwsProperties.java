@@ -39,14 +39,17 @@ public record AwsProperties(
 		@Min(1) @Max(20) @DefaultValue("8") int maxAttempts) {
 
 	/**
-	 * IAM's events, ARNs and global endpoints differ in China, GovCloud and the isolated
-	 * regions.
+	 * Regions of the standard {@code aws} partition. IAM's events, ARNs and global
+	 * endpoints differ in China, GovCloud, the isolated and the sovereign regions.
 	 */
+	public static boolean isAwsPartitionRegion(String region) {
+		return region == null || region.matches("(us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\\d+");
+	}
+
 	@AssertTrue(message = "audit.aws.region must be in the standard aws partition: China, GovCloud, isolated and "
 			+ "sovereign regions are not supported")
 	boolean isInTheAwsPartition() {
-		return this.region == null || (this.region.matches("(us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\\d+")
-				&& !this.region.startsWith("us-gov-"));
+		return isAwsPartitionRegion(this.region);
 	}
 
 	/**

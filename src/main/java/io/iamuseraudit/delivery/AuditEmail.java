@@ -71,8 +71,7 @@ public final class AuditEmail {
 	private MimeMessage message(ReportSummary summary, List<Path> attachments, List<String> links)
 			throws MessagingException {
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-		message
-			.setFrom(new InternetAddress((this.properties.from() != null) ? this.properties.from() : DEFAULT_SENDER));
+		message.setFrom(new InternetAddress(this.properties.sender()));
 		message.setRecipients(RecipientType.TO, addresses(this.properties.to()));
 		message.setRecipients(RecipientType.CC, addresses(this.properties.cc()));
 		message.setSubject(subject(summary), "UTF-8");

@@ -2,6 +2,7 @@ package io.iamuseraudit.delivery;
 
 import java.util.List;
 
+import io.iamuseraudit.aws.AwsProperties;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +30,12 @@ public record EmailProperties(@Email String from, @DefaultValue List<@Email Stri
 		@DefaultValue("false") boolean resend, @DefaultValue List<@Email String> opsTo,
 		@Pattern(regexp = "[a-z]{2}(-[a-z]+)+-\\d") String region) {
 
+	@AssertTrue(message = "audit.email.region must be in the standard aws partition: China, GovCloud, isolated and "
+			+ "sovereign regions are not supported")
+	boolean isInTheAwsPartition() {
+		return AwsProperties.isAwsPartitionRegion(this.region);
+	}
+
 	@AssertTrue(message = "audit.email.to needs at least one recipient when audit.email.from is set")
 	boolean isRecipientGiven() {
 		return this.from == null || !this.to.isEmpty();
@@ -38,6 +45,11 @@ public record EmailProperties(@Email String from, @DefaultValue List<@Email Stri
 	boolean isMaxMessageBytesWithinSesLimit() {
 		return this.maxMessageBytes == null || (this.maxMessageBytes.toMegabytes() >= 1
 				&& this.maxMessageBytes.compareTo(DataSize.ofMegabytes(40)) <= 0);
+	}
+
+	/** The sender: {@code from}, or a placeholder for the {@code .eml} outbox. */
+	String sender() {
+		return (this.from != null) ? this.from : AuditEmail.DEFAULT_SENDER;
 	}
 
 	public boolean viaSes() {

@@ -54,8 +54,7 @@ public class FailureNotice {
 			throws MessagingException {
 		String where = (failedStep != null) ? failedStep : "the job";
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-		message.setFrom(new InternetAddress(
-				(this.properties.from() != null) ? this.properties.from() : AuditEmail.DEFAULT_SENDER));
+		message.setFrom(new InternetAddress(this.properties.sender()));
 		message.setRecipients(RecipientType.TO, AuditEmail.addresses(this.properties.opsTo()));
 		message.setSubject("IAM user audit %s FAILED in %s".formatted(reportDate, where), "UTF-8");
 		message.setSentDate(new Date());

@@ -36,7 +36,6 @@ public final class LocalReportArchive implements ReportArchive {
 				return new ArchivedObject(key, sha256, Files.size(target), target.toString(), true);
 			}
 			Files.createDirectories(target.getParent());
-			AtomicFiles.deleteLeftovers(target);
 			// Also on disk before it is in place: a restart takes a truncated file for
 			// different evidence, and stops.
 			AtomicFiles.write(target, (partial) -> {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.iamuseraudit.Printable;
 import io.iamuseraudit.account.AccountAccessException;
 import io.iamuseraudit.account.MemberAccount;
 import io.iamuseraudit.activity.ActivityJoin;
@@ -146,11 +145,8 @@ public final class AccountEnricher {
 				Comparison.NONE, List.of("not enriched: unexpected error, see the account's problems"));
 	}
 
-	/** One line (problems are stored one a line), short enough for the history table. */
 	private static String describe(RuntimeException ex) {
-		String text = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
-		text = text.replaceAll("\\s+", " ").strip();
-		return Printable.cut(text, 500);
+		return ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
 	}
 
 	private static AccountStatus status(MemberAccount account, int users, List<String> problems,

@@ -16,4 +16,18 @@ import java.util.List;
 public record AccountStatus(String accountId, String accountName, int users, boolean fullyAudited,
 		List<String> problems, Boolean rootMfaActive, Integer rootActiveKeys, Instant credentialReportAt,
 		List<String> unmatchedReportUsers) {
+
+	public boolean rootWithoutMfa() {
+		return Boolean.FALSE.equals(this.rootMfaActive);
+	}
+
+	public boolean rootWithActiveKeys() {
+		return this.rootActiveKeys != null && this.rootActiveKeys > 0;
+	}
+
+	/** Whether the root user needs securing: known to lack MFA or to have active keys. */
+	public boolean rootAtRisk() {
+		return rootWithoutMfa() || rootWithActiveKeys();
+	}
+
 }

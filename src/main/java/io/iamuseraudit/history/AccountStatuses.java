@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import io.iamuseraudit.Printable;
 import io.iamuseraudit.SqlTime;
 import io.iamuseraudit.account.MemberAccount;
 
@@ -21,6 +23,11 @@ import org.springframework.stereotype.Component;
 public class AccountStatuses {
 
 	private static final String SEPARATOR = "\n";
+
+	private static final int MAX_PROBLEM = 1000;
+
+	/** The {@code problems} column's size. */
+	private static final int MAX_PROBLEMS = 4000;
 
 	private final JdbcTemplate jdbc;
 
@@ -59,10 +66,19 @@ public class AccountStatuses {
 		this.jdbc.update("""
 				update account_status set enriched = true, fully_audited = ?, problems = ?, root_mfa_active = ?,
 				root_active_keys = ?, credential_report_at = ?, unmatched_report_users = ?
-				where report_date = ? and account_id = ?""", status.fullyAudited(),
-				String.join(SEPARATOR, status.problems()), status.rootMfaActive(), status.rootActiveKeys(),
-				SqlTime.of(status.credentialReportAt()), String.join(SEPARATOR, status.unmatchedReportUsers()),
-				reportDate, status.accountId());
+				where report_date = ? and account_id = ?""", status.fullyAudited(), problems(status.problems()),
+				status.rootMfaActive(), status.rootActiveKeys(), SqlTime.of(status.credentialReportAt()),
+				String.join(SEPARATOR, status.unmatchedReportUsers()), reportDate, status.accountId());
+	}
+
+	/**
+	 * Problems are stored one a line: each is made one line (AWS messages may hold line
+	 * breaks) and cut, so that they fit the column.
+	 */
+	private static String problems(List<String> problems) {
+		return Printable.cut(problems.stream()
+			.map((problem) -> Printable.cut(problem.replaceAll("\\s+", " ").strip(), MAX_PROBLEM))
+			.collect(Collectors.joining(SEPARATOR)), MAX_PROBLEMS);
 	}
 
 	public List<AccountStatus> all(LocalDate reportDate) {

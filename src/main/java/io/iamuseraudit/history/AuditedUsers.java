@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -42,6 +44,10 @@ import org.springframework.stereotype.Component;
 public class AuditedUsers {
 
 	private static final String NOTE_SEPARATOR = "; ";
+
+	/** What the inventory says of a user, written by the collect step. */
+	private static final List<String> INVENTORY_COLUMNS = List.of("user_name", "arn", "path", "created_at", "regions",
+			"tags", "group_names", "attached_policies", "inline_policies", "inventory_notes", "captured_at");
 
 	private static final String SELECT = """
 			select u.*, coalesce(a.account_name, u.account_id) as account_name
@@ -96,8 +102,7 @@ public class AuditedUsers {
 				inserts.add(insertRow(reportDate, live));
 				return;
 			}
-			LiveUser withAllRegions = live.withRegions(
-					Stream.concat(existing.regions().stream(), live.user().regions().stream()).distinct().toList());
+			LiveUser withAllRegions = live.withRegions(LiveUser.union(existing.regions(), live.user().regions()));
 			if (live.isCapturedAfter(existing.capturedAt())) {
 				replaced.add(replaceRow(reportDate, withAllRegions));
 			}
@@ -106,14 +111,14 @@ public class AuditedUsers {
 					.add(new Object[] { region(withAllRegions.user()), reportDate, key.accountId(), key.userId() });
 			}
 		});
-		this.jdbc.batchUpdate("""
-				insert into audited_user (report_date, account_id, user_id, user_name, arn, path, created_at, regions,
-				tags, group_names, attached_policies, inline_policies, inventory_notes, captured_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
-		this.jdbc.batchUpdate("""
-				update audited_user set user_name = ?, arn = ?, path = ?, created_at = ?, regions = ?, tags = ?,
-				group_names = ?, attached_policies = ?, inline_policies = ?, inventory_notes = ?, captured_at = ?
-				where report_date = ? and account_id = ? and user_id = ?""", replaced);
+		this.jdbc.batchUpdate("insert into audited_user (report_date, account_id, user_id, %s) values (?, ?, ?, %s)"
+			.formatted(String.join(", ", INVENTORY_COLUMNS),
+					String.join(", ", Collections.nCopies(INVENTORY_COLUMNS.size(), "?"))),
+				inserts);
+		this.jdbc.batchUpdate(
+				"update audited_user set %s where report_date = ? and account_id = ? and user_id = ?".formatted(
+						INVENTORY_COLUMNS.stream().map((column) -> column + " = ?").collect(Collectors.joining(", "))),
+				replaced);
 		this.jdbc.batchUpdate(
 				"update audited_user set regions = ? where report_date = ? and account_id = ? and user_id = ?",
 				regionsAdded);
@@ -145,21 +150,23 @@ public class AuditedUsers {
 	}
 
 	private Object[] insertRow(LocalDate reportDate, LiveUser live) {
-		IamUser user = live.user();
-		return new Object[] { reportDate, user.accountId(), user.userId(), user.userName(), user.arn(), user.path(),
-				SqlTime.of(user.createdAt()), region(user), this.json.writeValueAsString(user.tags()),
-				this.json.writeValueAsString(user.groups()), this.json.writeValueAsString(user.attachedPolicies()),
-				this.json.writeValueAsString(user.inlinePolicies()), String.join(NOTE_SEPARATOR, live.problems()),
-				SqlTime.of(live.capturedAt()) };
+		return Stream.concat(Stream.of(reportDate, live.user().accountId(), live.user().userId()), fields(live))
+			.toArray();
 	}
 
 	private Object[] replaceRow(LocalDate reportDate, LiveUser live) {
+		return Stream.concat(fields(live), Stream.of(reportDate, live.user().accountId(), live.user().userId()))
+			.toArray();
+	}
+
+	/** The columns of {@link #INVENTORY_COLUMNS}, in order. */
+	private Stream<Object> fields(LiveUser live) {
 		IamUser user = live.user();
-		return new Object[] { user.userName(), user.arn(), user.path(), SqlTime.of(user.createdAt()), region(user),
+		return Stream.of(user.userName(), user.arn(), user.path(), SqlTime.of(user.createdAt()), region(user),
 				this.json.writeValueAsString(user.tags()), this.json.writeValueAsString(user.groups()),
 				this.json.writeValueAsString(user.attachedPolicies()),
 				this.json.writeValueAsString(user.inlinePolicies()), String.join(NOTE_SEPARATOR, live.problems()),
-				SqlTime.of(live.capturedAt()), reportDate, user.accountId(), user.userId() };
+				SqlTime.of(live.capturedAt()));
 	}
 
 	private static List<String> regions(String column) {

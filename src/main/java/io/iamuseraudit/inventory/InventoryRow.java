@@ -22,8 +22,12 @@ public sealed interface InventoryRow {
 		 */
 		public LiveUser merge(LiveUser other) {
 			LiveUser latest = other.isCapturedAfter(this.capturedAt) ? other : this;
-			return latest.withRegions(
-					Stream.concat(this.user.regions().stream(), other.user.regions().stream()).distinct().toList());
+			return latest.withRegions(union(this.user.regions(), other.user.regions()));
+		}
+
+		/** The regions of both, in order, each once. */
+		public static List<String> union(List<String> regions, List<String> more) {
+			return Stream.concat(regions.stream(), more.stream()).distinct().toList();
 		}
 
 		/** Whether this capture is later than the given one (any is later than none). */

@@ -15,8 +15,8 @@ public interface InventorySource {
 	InventoryPage fetchPage(String nextToken);
 
 	/**
-	 * Says where the data comes from, for the reports ("AWS Config aggregator X in
-	 * us-east-1").
+	 * Says where the data comes from, for the reports ("AWS Config aggregator X
+	 * (us-east-1), query jobs/iam-users.sql").
 	 */
 	String description();
 

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import io.iamuseraudit.AuditProperties;
+import io.iamuseraudit.InvalidConfigurationException;
 import io.iamuseraudit.ReportDate;
 import io.iamuseraudit.delivery.FailureNotice;
 import io.iamuseraudit.delivery.ReportEmail;
@@ -111,7 +112,7 @@ public class AuditCommandRunner implements ApplicationRunner, ExitCodeGenerator 
 		JobParameters parameters = parameters(reportDate, dryRun);
 		JobExecution last = dryRun ? this.jobRepository.getLastJobExecution(this.job.getName(), parameters) : real;
 		if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-			return alreadyCompleted(reportDate, last);
+			return alreadyCompleted(reportDate, last, dryRun);
 		}
 		if (last != null && last.getStatus().isRunning()) {
 			// Every run holds the lock, so one still marked running died without ending.
@@ -154,8 +155,8 @@ public class AuditCommandRunner implements ApplicationRunner, ExitCodeGenerator 
 		return parameters.toJobParameters();
 	}
 
-	private AuditExitCode alreadyCompleted(LocalDate reportDate, JobExecution last) {
-		if (!this.properties.delivery().enabled()) {
+	private AuditExitCode alreadyCompleted(LocalDate reportDate, JobExecution last, boolean dryRun) {
+		if (dryRun) {
 			logger.info("A dry run of %s already completed (execution %d, ended %s); nothing to do."
 				.formatted(reportDate, last.getId(), utc(last.getEndTime())));
 			return AuditExitCode.COMPLETED;
@@ -178,7 +179,7 @@ public class AuditCommandRunner implements ApplicationRunner, ExitCodeGenerator 
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			boolean misconfigured = execution.getAllFailureExceptions()
 				.stream()
-				.anyMatch(Failures::isInvalidConfiguration);
+				.anyMatch(InvalidConfigurationException::isCauseOf);
 			return misconfigured ? AuditExitCode.INVALID : AuditExitCode.FAILED;
 		}
 		return AuditRun.COMPLETED_WITH_WARNINGS.equals(execution.getExitStatus().getExitCode())

@@ -1,7 +1,5 @@
 package io.iamuseraudit.job;
 
-import io.iamuseraudit.InvalidConfigurationException;
-
 /**
  * Reads why a run failed. Spring Batch wraps what a step threw (a chunk step in "Unable
  * to process chunk"), so the reason is looked for along the causes.
@@ -9,15 +7,6 @@ import io.iamuseraudit.InvalidConfigurationException;
 final class Failures {
 
 	private Failures() {
-	}
-
-	static boolean isInvalidConfiguration(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof InvalidConfigurationException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** The message an operator can act on: the audit's own, else the innermost one. */

@@ -1,6 +1,7 @@
 package io.iamuseraudit.job;
 
 import java.time.LocalDate;
+import java.util.Objects;
 
 import io.iamuseraudit.AuditProperties;
 import io.iamuseraudit.account.AccountDirectory;
@@ -60,7 +61,12 @@ class IamUserAuditJobConfiguration {
 	@StepScope
 	InventoryItemReader inventoryItemReader(InventorySource source, AuditRuns runs,
 			@Value("#{jobParameters['reportDate']}") LocalDate reportDate) {
-		long lastAuditUsers = runs.previousCompleted(reportDate).flatMap(runs::find).map(AuditRun::users).orElse(0);
+		long lastAuditUsers = runs.completedBefore(reportDate, 1)
+			.stream()
+			.map(AuditRun::users)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(0);
 		return new InventoryItemReader(source, lastAuditUsers);
 	}
 

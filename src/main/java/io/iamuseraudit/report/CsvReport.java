@@ -50,7 +50,7 @@ public final class CsvReport {
 	 * Writes the users; returns how many. The file is complete or, if writing fails, left
 	 * as it was.
 	 */
-	public long write(Stream<AuditedUser> users, Path file) {
+	long write(Stream<AuditedUser> users, Path file) {
 		try (Rows rows = open(file)) {
 			users.forEach(rows);
 			rows.finish();

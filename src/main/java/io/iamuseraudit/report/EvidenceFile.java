@@ -28,7 +28,7 @@ public final class EvidenceFile {
 	}
 
 	/** Writes the users: the file is complete or, if writing fails, left as it was. */
-	public void write(Stream<AuditedUser> users, Path file) {
+	void write(Stream<AuditedUser> users, Path file) {
 		try (Lines lines = open(file)) {
 			users.forEach(lines);
 			lines.finish();

@@ -83,10 +83,10 @@ final class PdfRows {
 
 	static ProblemRow rootRisk(AccountStatus status) {
 		List<String> risks = new ArrayList<>();
-		if (Boolean.FALSE.equals(status.rootMfaActive())) {
+		if (status.rootWithoutMfa()) {
 			risks.add("no MFA on the root user");
 		}
-		if (status.rootActiveKeys() != null && status.rootActiveKeys() > 0) {
+		if (status.rootWithActiveKeys()) {
 			risks.add(status.rootActiveKeys() + " active root access key" + ((status.rootActiveKeys() > 1) ? "s" : ""));
 		}
 		return new ProblemRow(status.accountName() + " (" + status.accountId() + ")", String.join("; ", risks));

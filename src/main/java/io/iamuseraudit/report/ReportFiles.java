@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.iamuseraudit.AtomicFiles;
+
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -15,6 +17,8 @@ import org.springframework.util.FileSystemUtils;
  * @param directory the output folder ({@code audit.output-dir})
  */
 public record ReportFiles(Path directory, LocalDate reportDate) {
+
+	private static final String PARTS_PREFIX = ".parts-";
 
 	public Path csv() {
 		return this.directory.resolve(baseName() + ".csv");
@@ -44,29 +48,31 @@ public record ReportFiles(Path directory, LocalDate reportDate) {
 	}
 
 	/**
-	 * Deletes what a process killed while writing this audit's files left behind: hidden
-	 * temporary files and PDF part folders, named after the files. Only one audit of a
-	 * date runs at a time, so none of them is in use.
+	 * Deletes what a process killed while writing this audit's files left behind: their
+	 * temporary files and PDF part folders. Only one audit of a date runs at a time, so
+	 * none of them is in use.
 	 * @return how many were deleted
 	 */
 	public int deleteLeftovers() throws IOException {
-		String prefix = "." + baseName();
-		List<Path> leftovers;
+		int deleted = 0;
+		for (Path file : List.of(pdf(), csv(), evidence(), manifest())) {
+			deleted += AtomicFiles.deleteLeftovers(file);
+		}
+		List<Path> parts;
 		try (Stream<Path> entries = Files.list(this.directory)) {
-			leftovers = entries.filter((entry) -> {
-				String name = entry.getFileName().toString();
-				return name.startsWith(prefix) && (name.endsWith(".partial") || name.contains(".parts-"));
-			}).toList();
+			parts = entries
+				.filter((entry) -> entry.getFileName().toString().startsWith(PARTS_PREFIX + pdf().getFileName()))
+				.toList();
 		}
-		for (Path leftover : leftovers) {
-			FileSystemUtils.deleteRecursively(leftover);
+		for (Path folder : parts) {
+			FileSystemUtils.deleteRecursively(folder);
 		}
-		return leftovers.size();
+		return deleted + parts.size();
 	}
 
 	/** The folder a PDF is rendered in, part by part, before it is assembled. */
 	static Path partsFolder(Path pdf) throws IOException {
-		return Files.createTempDirectory(pdf.toAbsolutePath().getParent(), "." + pdf.getFileName() + ".parts-");
+		return Files.createTempDirectory(pdf.toAbsolutePath().getParent(), PARTS_PREFIX + pdf.getFileName() + ".");
 	}
 
 	private String baseName() {

@@ -14,7 +14,6 @@ import io.iamuseraudit.inventory.InventoryRow.RejectedRow;
  *
  * @param previousReportDate the audit compared with, {@code null} for a baseline
  * @param users live users (removed ones excluded)
- * @param findings findings over all users
  * @param highFindings high-severity findings over all users
  * @param newFindings findings that appeared since the previous audit
  * @param resolvedFindings findings that were resolved since the previous audit (those of
@@ -31,7 +30,7 @@ import io.iamuseraudit.inventory.InventoryRow.RejectedRow;
  * for the sample)
  */
 public record ReportSummary(LocalDate reportDate, String sourceDescription, boolean sampleData,
-		LocalDate previousReportDate, int users, int accounts, int usersWithOwner, int findings, int highFindings,
+		LocalDate previousReportDate, int users, int accounts, int usersWithOwner, int highFindings,
 		int usersWithHighFindings, int newFindings, int resolvedFindings, List<FindingCount> findingCounts,
 		List<AccountSummary> accountSummaries, List<LabelCount> creatorKinds, List<LabelCount> changes,
 		List<AuditedUser> changedUsers, List<AuditedUser> highSeverityUsers, List<TrendPoint> trend,

@@ -128,17 +128,11 @@ public final class SummaryBuilder {
 		List<TrendPoint> trend = new ArrayList<>(earlierAudits);
 		trend.add(new TrendPoint(reportDate.toString(), this.users, this.findingTotal, this.highFindings));
 		return new ReportSummary(reportDate, sourceDescription, sampleData, previousReportDate, this.users,
-				this.accounts.size(), this.usersWithOwner, this.findingTotal, this.highFindings,
-				this.usersWithHighFindings, this.newFindings, this.resolvedFindings, findingCounts(),
-				accountSummaries(statuses), creatorKinds(), labelled(this.changes), List.copyOf(this.changedUsers),
-				List.copyOf(this.highSeverityUsers), List.copyOf(trend),
-				statuses.stream().filter(status -> !status.fullyAudited()).toList(), rejectedRows, warnings,
-				aggregatorSources, statuses.stream().filter(SummaryBuilder::rootAtRisk).toList());
-	}
-
-	private static boolean rootAtRisk(AccountStatus status) {
-		return Boolean.FALSE.equals(status.rootMfaActive())
-				|| (status.rootActiveKeys() != null && status.rootActiveKeys() > 0);
+				this.accounts.size(), this.usersWithOwner, this.highFindings, this.usersWithHighFindings,
+				this.newFindings, this.resolvedFindings, findingCounts(), accountSummaries(statuses), creatorKinds(),
+				labelled(this.changes), List.copyOf(this.changedUsers), List.copyOf(this.highSeverityUsers),
+				List.copyOf(trend), statuses.stream().filter(status -> !status.fullyAudited()).toList(), rejectedRows,
+				warnings, aggregatorSources, statuses.stream().filter(AccountStatus::rootAtRisk).toList());
 	}
 
 	private List<FindingCount> findingCounts() {

@@ -87,7 +87,7 @@ class PdfReportTests {
 
 	private static ReportSummary summary() {
 		return new ReportSummary(REPORT_DATE, "sample organization", true, null, ACCOUNTS * PdfReport.CHUNK_USERS,
-				ACCOUNTS, 0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+				ACCOUNTS, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
 				List.of(), List.of(), List.of(), List.of(), List.of());
 	}
 
