@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.iamuseraudit.AtomicFiles;
 import io.iamuseraudit.ReportDate;
@@ -120,13 +119,9 @@ public final class ArchiveReportsTasklet implements Tasklet {
 		summary.changes().forEach(change -> counts.put(change.label().toLowerCase() + "Users", change.count()));
 		counts.put("accountsNotFullyAudited", summary.accountsNotFullyAudited().size());
 		counts.put("rejectedRows", summary.rejectedRows().size());
-		Map<String, Map<String, Integer>> byAccount = new TreeMap<>();
-		this.apiCalls.byAccount(reportDate)
-			.forEach(row -> byAccount.computeIfAbsent((String) row.get("account_id"), key -> new TreeMap<>())
-				.put((String) row.get("service"), ((Number) row.get("calls")).intValue()));
 		return new Manifest(TOOL, this.version, reportDate, run.jobExecutionId(), run.source(), run.sourceDescription(),
 				summary.sampleData(), run.startedAt(), run.previousReportDate(), counts, entries,
-				this.apiCalls.byService(reportDate), byAccount);
+				this.apiCalls.byService(reportDate), this.apiCalls.byAccountAndService(reportDate));
 	}
 
 }

@@ -43,6 +43,17 @@ public class ApiCalls {
 		return calls;
 	}
 
+	/**
+	 * Calls by account (the job's own under {@code ""}), then by service; both sorted.
+	 */
+	public Map<String, Map<String, Integer>> byAccountAndService(LocalDate reportDate) {
+		Map<String, Map<String, Integer>> calls = new java.util.TreeMap<>();
+		byAccount(reportDate)
+			.forEach(row -> calls.computeIfAbsent((String) row.get("account_id"), key -> new java.util.TreeMap<>())
+				.put((String) row.get("service"), ((Number) row.get("calls")).intValue()));
+		return calls;
+	}
+
 	/** Calls per account and service. */
 	public List<Map<String, Object>> byAccount(LocalDate reportDate) {
 		return this.jdbc.queryForList(

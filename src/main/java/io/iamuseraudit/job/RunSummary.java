@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.iamuseraudit.AuditProperties;
@@ -66,12 +66,7 @@ class RunSummary {
 		}
 		Map<String, Integer> calls = this.apiCalls.byService(reportDate);
 		if (!calls.isEmpty()) {
-			text.append("AWS API calls: ")
-				.append(calls.entrySet()
-					.stream()
-					.map(entry -> entry.getKey() + " " + entry.getValue())
-					.collect(Collectors.joining(", ")))
-				.append('\n');
+			text.append("AWS API calls: ").append(join(calls)).append('\n');
 		}
 		appendBusiestAccounts(reportDate, text);
 		for (StepExecution step : execution.getStepExecutions()) {
@@ -94,28 +89,23 @@ class RunSummary {
 
 	/** The member accounts that cost the most calls (all of them are in the manifest). */
 	private void appendBusiestAccounts(LocalDate reportDate, StringBuilder text) {
-		Map<String, Map<String, Integer>> byAccount = new TreeMap<>();
-		this.apiCalls.byAccount(reportDate)
+		Map<String, Map<String, Integer>> byAccount = this.apiCalls.byAccountAndService(reportDate);
+		byAccount.remove("");
+		Map<String, Integer> totals = new HashMap<>();
+		byAccount.forEach(
+				(account, calls) -> totals.put(account, calls.values().stream().mapToInt(Integer::intValue).sum()));
+		byAccount.keySet()
 			.stream()
-			.filter(row -> !"".equals(row.get("account_id")))
-			.forEach(row -> byAccount.computeIfAbsent((String) row.get("account_id"), key -> new TreeMap<>())
-				.put((String) row.get("service"), ((Number) row.get("calls")).intValue()));
-		byAccount.entrySet()
-			.stream()
-			.sorted(Comparator
-				.comparingInt((Map.Entry<String, Map<String, Integer>> entry) -> entry.getValue()
-					.values()
-					.stream()
-					.mapToInt(Integer::intValue)
-					.sum())
-				.reversed())
+			.sorted(Comparator.comparing(totals::get).reversed())
 			.limit(BUSIEST_ACCOUNTS)
-			.forEach(entry -> text.append("  account %s: %s%n".formatted(entry.getKey(),
-					entry.getValue()
-						.entrySet()
-						.stream()
-						.map(calls -> calls.getKey() + " " + calls.getValue())
-						.collect(Collectors.joining(", ")))));
+			.forEach(account -> text.append("  account %s: %s%n".formatted(account, join(byAccount.get(account)))));
+	}
+
+	private static String join(Map<String, Integer> callsByService) {
+		return callsByService.entrySet()
+			.stream()
+			.map(entry -> entry.getKey() + " " + entry.getValue())
+			.collect(Collectors.joining(", "));
 	}
 
 	private static String duration(StepExecution step) {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,7 +86,7 @@ class ArchiveReportsTaskletTests {
 		given(summaries.of(REPORT_DATE)).willReturn(Summaries.withMarkupInNames(REPORT_DATE));
 		ApiCalls apiCalls = mock(ApiCalls.class);
 		given(apiCalls.byService(REPORT_DATE)).willReturn(Map.of("iam", 3));
-		given(apiCalls.byAccount(REPORT_DATE)).willReturn(List.of());
+		given(apiCalls.byAccountAndService(REPORT_DATE)).willReturn(Map.of());
 		return new ArchiveReportsTasklet(new LocalReportArchive(this.dir.resolve("archive")),
 				new ArchiveKeys("iam-user-audit/"), mock(DeliveryLog.class), runs, apiCalls, summaries, json, output,
 				"1.0.0");
