@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * {@code audit.source=aws} refuses to start on configuration that cannot work: exit code
- * 2, nothing called.
+ * {@code audit.source=aws} refuses to start on configuration that cannot work: the
+ * application fails to start, with exit code 2 (invalid configuration).
  */
 class AwsStartupIntegrationTests {
 

@@ -1,22 +1,19 @@
 package io.iamuseraudit;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The packaged jar as cron runs it, in a working directory of its own (so the sample and
@@ -24,14 +21,20 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 class CommandLineIntegrationTests {
 
-	private static final Path JAR = Path.of("target/iam-user-audit.jar").toAbsolutePath();
-
 	@TempDir
+	Path dir;
+
+	/** The jar's working directory, inside {@link #dir} so that its run logs are too. */
 	Path workingDirectory;
 
 	@BeforeAll
 	static void jarIsBuilt() {
-		assumeThat(JAR).as("run by 'mvnw verify', after packaging").exists();
+		assertThat(JarRun.JAR).as("run by 'mvnw verify', after packaging").exists();
+	}
+
+	@BeforeEach
+	void workingDirectory() {
+		this.workingDirectory = this.dir.resolve("work");
 	}
 
 	@Test
@@ -124,19 +127,10 @@ class CommandLineIntegrationTests {
 
 	}
 
-	private Run run(String... arguments) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(
-				List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", JAR.toString()));
-		command.addAll(List.of(arguments));
-		Path log = Files.createTempFile(this.workingDirectory.getParent(), "run-", ".log");
-		Process process = new ProcessBuilder(command).directory(this.workingDirectory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
-		String output = Files.readString(log, StandardCharsets.UTF_8);
-		Files.delete(log);
-		return new Run(process.exitValue(), output);
+	private Run run(String... arguments) throws InterruptedException {
+		JarRun run = JarRun.start(this.workingDirectory, Map.of(), arguments);
+		int exitCode = run.exitCode(Duration.ofSeconds(120));
+		return new Run(exitCode, run.output());
 	}
 
 	record Run(int exitCode, String output) {

@@ -1,6 +1,5 @@
 package io.iamuseraudit;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,14 +24,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The packaged jar killed hard (SIGKILL: no shutdown hook, no rollback) in the middle of
  * enrichment, against a local AWS slow enough that enrichment takes several seconds, then
  * run again with the same command: it recovers the execution the dead process left
- * STARTED, keeps the H2 history (no lock left behind), resumes with the accounts not
- * enriched yet, and its CSV is the CSV of an uninterrupted run: every user once.
+ * STARTED in the H2 history (which it opens without error), resumes with the accounts not
+ * enriched yet, completes (exit code 0), and its CSV is the CSV of an uninterrupted run:
+ * every user once.
  */
 class KillAndRestartIntegrationTests {
 
@@ -50,7 +49,7 @@ class KillAndRestartIntegrationTests {
 
 	@BeforeAll
 	static void jarIsBuilt() {
-		assumeThat(JarRun.JAR).as("run by 'mvnw verify', after packaging").exists();
+		assertThat(JarRun.JAR).as("run by 'mvnw verify', after packaging").exists();
 	}
 
 	@Test
@@ -78,10 +77,6 @@ class KillAndRestartIntegrationTests {
 			.doesNotContain("Executing step: [collectUsers]")
 			.contains("Executing step: [enrichUsers]");
 		assertThat(accountsAsked()).as("accounts enriched after the restart").isLessThan(ACCOUNTS);
-		try (Stream<Path> files = Files.list(killedDir.resolve("data"))) {
-			assertThat(files.map(path -> path.getFileName().toString())).as("no H2 lock file left behind")
-				.noneMatch(name -> name.endsWith(".lock.db"));
-		}
 		aws.clearCalls();
 
 		JarRun uninterrupted = JarRun.start(this.dir.resolve("uninterrupted"), environment(), arguments());

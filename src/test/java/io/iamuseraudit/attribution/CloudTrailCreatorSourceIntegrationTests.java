@@ -192,7 +192,7 @@ class CloudTrailCreatorSourceIntegrationTests {
 	void accountsWithoutUsersCreatedInTheWindowCostNoCall() {
 		Map<String, Creator> creators = source(null).findCreators(account(OLD_ONLY), users(OLD_ONLY), this.reportDate);
 
-		assertThat(creator(creators, "legacy")).isEqualTo("unknown: before CloudTrail retention");
+		assertThat(creator(creators, OLD_ONLY, "legacy")).isEqualTo("unknown: before CloudTrail retention");
 		assertThat(aws.calls()).isEmpty();
 	}
 
@@ -381,7 +381,11 @@ class CloudTrailCreatorSourceIntegrationTests {
 	}
 
 	private FakeUser user(String accountId, String name) {
-		return this.organization.users().stream().filter(user -> user.name().equals(name)).findFirst().orElseThrow();
+		return this.organization.users()
+			.stream()
+			.filter(user -> user.accountId().equals(accountId) && user.name().equals(name))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private List<IamUser> users(String accountId) {
@@ -394,8 +398,13 @@ class CloudTrailCreatorSourceIntegrationTests {
 			.toList();
 	}
 
+	/** The creator found for a user of the {@code PROD} account. */
 	private String creator(Map<String, Creator> creators, String userName) {
-		Creator creator = creators.get(user(PROD, userName).userId());
+		return creator(creators, PROD, userName);
+	}
+
+	private String creator(Map<String, Creator> creators, String accountId, String userName) {
+		Creator creator = creators.get(user(accountId, userName).userId());
 		return creator.known() ? "%s (%s, %s)".formatted(creator.principal(), creator.type().label(), creator.source())
 				: creator.typeLabel();
 	}

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -225,14 +226,20 @@ class S3ReportArchiveIntegrationTests {
 			archive.store(REPORT_DATE, KEY, pdf, Sha256.of(pdf));
 			archive.store(REPORT_DATE, KEY, pdf, Sha256.of(pdf));
 
-			SdkHttpRequest put = S3ReportArchiveIntegrationTests.this.requests.withMethod("PUT").get(0);
-			assertThat(put.firstMatchingHeader("x-amz-expected-bucket-owner")).hasValue("111122223333");
-			assertThat(put.firstMatchingHeader("x-amz-object-lock-mode")).hasValue("COMPLIANCE");
-			assertThat(put.firstMatchingHeader("x-amz-object-lock-retain-until-date")).hasValue("2027-12-29T06:00:00Z");
-			assertThat(put.firstMatchingHeader("x-amz-checksum-sha256")).hasValue(Sha256.base64(Sha256.of(pdf)));
-			assertThat(put.firstMatchingHeader("x-amz-server-side-encryption")).hasValue("aws:kms");
-			SdkHttpRequest head = S3ReportArchiveIntegrationTests.this.requests.withMethod("HEAD").get(0);
-			assertThat(head.firstMatchingHeader("x-amz-expected-bucket-owner")).hasValue("111122223333");
+			List<SdkHttpRequest> puts = S3ReportArchiveIntegrationTests.this.requests.withMethod("PUT");
+			assertThat(puts).as("the first PUT, and the second refused by If-None-Match").hasSize(2).allSatisfy(put -> {
+				assertThat(put.firstMatchingHeader("x-amz-expected-bucket-owner")).hasValue("111122223333");
+				assertThat(put.firstMatchingHeader("x-amz-object-lock-mode")).hasValue("COMPLIANCE");
+				assertThat(put.firstMatchingHeader("x-amz-object-lock-retain-until-date"))
+					.hasValue("2027-12-29T06:00:00Z");
+				assertThat(put.firstMatchingHeader("x-amz-checksum-sha256")).hasValue(Sha256.base64(Sha256.of(pdf)));
+				assertThat(put.firstMatchingHeader("x-amz-server-side-encryption")).hasValue("aws:kms");
+			});
+			List<SdkHttpRequest> heads = S3ReportArchiveIntegrationTests.this.requests.withMethod("HEAD");
+			assertThat(heads).as("comparing with what the refused PUT found")
+				.hasSize(1)
+				.allSatisfy(head -> assertThat(head.firstMatchingHeader("x-amz-expected-bucket-owner"))
+					.hasValue("111122223333"));
 		}
 
 	}

@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link SesReportMailer} through the SDK's HTTP stack (SigV4, restJson1, the standard
- * retry strategy as the audit configures it) to a local SES v2 endpoint; the captured raw
- * message is taken apart with Jakarta Mail as a mail client would.
+ * {@link SesReportMailer} through the SDK's HTTP stack (SigV4, restJson1, and the SDK's
+ * standard retry strategy with 3 attempts on a client this test builds, not the audit's
+ * own client configuration) to a local SES v2 endpoint; the captured raw message is taken
+ * apart with Jakarta Mail as a mail client would.
  */
 class SesReportMailerIntegrationTests {
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +16,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import io.iamuseraudit.ReportDate;
+import io.iamuseraudit.TestDatabases;
 import io.iamuseraudit.account.MemberAccount;
 import io.iamuseraudit.activity.ActivityStatus;
 import io.iamuseraudit.activity.CredentialReport;
@@ -36,7 +36,6 @@ import io.iamuseraudit.history.AuditedUser;
 import io.iamuseraudit.history.AuditedUsers;
 import io.iamuseraudit.inventory.IamUser;
 import io.iamuseraudit.inventory.InventoryRow.LiveUser;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,7 +54,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,9 +87,7 @@ class EnrichUsersTaskletTests {
 
 	@BeforeEach
 	void historyWithThreeAccounts() {
-		this.dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
-				"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-		Flyway.configure().dataSource(this.dataSource).load().migrate();
+		this.dataSource = TestDatabases.migratedHistory();
 		this.transactionManager = new DataSourceTransactionManager(this.dataSource);
 		this.users = new AuditedUsers(this.dataSource, this.json);
 		List<LiveUser> live = new ArrayList<>();
@@ -212,7 +208,9 @@ class EnrichUsersTaskletTests {
 					"Cannot ask ahead for the credential report of account " + LARGE + " (enriching it will ask again)")
 			.contains("java.lang.IllegalStateException: throttled")
 			.doesNotContain("Exception in thread");
-		assertThat(statuses().values()).allMatch(AccountStatus::fullyAudited);
+		Map<String, AccountStatus> statuses = statuses();
+		assertThat(statuses).containsOnlyKeys(LARGE, MEDIUM, SMALL);
+		assertThat(statuses.values()).allMatch(AccountStatus::fullyAudited);
 	}
 
 	private EnrichUsersTasklet tasklet(AccountStatuses accounts, CreatorSource creators, CredentialReportSource reports,

@@ -9,25 +9,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.iamuseraudit.AuditProperties;
 import io.iamuseraudit.TestDirectories;
-import io.iamuseraudit.delivery.FailureNotice;
 import io.iamuseraudit.delivery.OutboxReportMailer;
-import io.iamuseraudit.delivery.ReportEmail;
 import io.iamuseraudit.delivery.ReportMailer;
 import io.iamuseraudit.delivery.Sha256;
-import io.iamuseraudit.history.AuditLock;
 import io.iamuseraudit.history.AuditedUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
@@ -35,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -65,31 +59,7 @@ class AuditRestartIntegrationTests {
 	private AuditedUsers users;
 
 	@Autowired
-	private JobOperator jobOperator;
-
-	@Autowired
-	private JobRepository jobRepository;
-
-	@Autowired
-	private Job job;
-
-	@Autowired
-	private AuditProperties properties;
-
-	@Autowired
-	private ReportEmail email;
-
-	@Autowired
-	private RunSummary summary;
-
-	@Autowired
-	private HistoryCommand history;
-
-	@Autowired
-	private FailureNotice failureNotice;
-
-	@Autowired
-	private AuditLock lock;
+	private ConfigurableApplicationContext context;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -122,8 +92,8 @@ class AuditRestartIntegrationTests {
 		assertThat(outbox()).hasSize(1);
 		assertThat(this.mailer.attempts).hasValue(2);
 
-		AuditCommandRunner cronFiresAgain = new AuditCommandRunner(this.jobOperator, this.jobRepository, this.job,
-				this.properties, this.email, this.summary, this.history, this.failureNotice, this.lock);
+		AuditCommandRunner cronFiresAgain = this.context.getAutowireCapableBeanFactory()
+			.createBean(AuditCommandRunner.class);
 		cronFiresAgain.run(new DefaultApplicationArguments("reportDate=2026-11-24"));
 
 		assertThat(cronFiresAgain.getExitCode()).isZero();

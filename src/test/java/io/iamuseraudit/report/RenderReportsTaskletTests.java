@@ -56,7 +56,7 @@ class RenderReportsTaskletTests {
 	private Path out;
 
 	@Test
-	void writesTheSummaryCsvAndEvidenceInOneScanOfTheUsersAndThePdfInAnother() throws Exception {
+	void writesTheSummaryCsvEvidenceAndPdfInTwoScansOfTheUsers() throws Exception {
 		AuditRuns runs = new AuditRuns(this.jdbc);
 		runs.start(REPORT_DATE, "SAMPLE", "the sample organization", 1);
 		this.users.upsert(REPORT_DATE, List.of(user("AIDAALICE", "alice"), user("AIDABOB", "bob")));
