@@ -2,6 +2,7 @@ package io.iamuseraudit.report;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.iamuseraudit.AuditProperties;
@@ -19,7 +20,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Computes an audit's {@link ReportSummary} from the history database. Thread-safe. */
+/**
+ * Computes an audit's {@link ReportSummary} from the history database. The users stop
+ * changing once an audit is compared, so the summary scanned by the render step is reused
+ * by the steps after it (archive, email, the run's log) while the same job execution
+ * holds the audit; a restart scans again. Thread-safe.
+ */
 @Component
 public class ReportSummaries {
 
@@ -40,6 +46,8 @@ public class ReportSummaries {
 
 	private final TransactionTemplate readOnly;
 
+	private final AtomicReference<Scanned> lastScanned = new AtomicReference<>();
+
 	public ReportSummaries(AuditedUsers users, AuditRuns runs, AccountStatuses accounts, RejectedRows rejectedRows,
 			AuditWarnings warnings, AggregatorSources aggregatorSources,
 			PlatformTransactionManager transactionManager) {
@@ -57,7 +65,12 @@ public class ReportSummaries {
 		return (count != null) ? count : 0;
 	}
 
+	/** The summary: the last one scanned if the same job execution scanned it. */
 	public ReportSummary of(LocalDate reportDate) {
+		Scanned scanned = this.lastScanned.get();
+		if (scanned != null && scanned.isOf(reportDate, this.runs.find(reportDate).orElse(null))) {
+			return scanned.summary();
+		}
 		return of(reportDate, (user) -> {
 		});
 	}
@@ -71,6 +84,16 @@ public class ReportSummaries {
 	 */
 	public ReportSummary of(LocalDate reportDate, Consumer<AuditedUser> eachUser) {
 		return this.readOnly.execute((status) -> summarize(reportDate, eachUser));
+	}
+
+	/** The summary of an audit as one execution of its job scanned it. */
+	private record Scanned(LocalDate reportDate, Long jobExecutionId, ReportSummary summary) {
+
+		boolean isOf(LocalDate date, AuditRun run) {
+			return this.reportDate.equals(date) && run != null && this.jobExecutionId != null
+					&& this.jobExecutionId.equals(run.jobExecutionId());
+		}
+
 	}
 
 	private ReportSummary summarize(LocalDate reportDate, Consumer<AuditedUser> eachUser) {
@@ -89,10 +112,12 @@ public class ReportSummaries {
 			.map(audit -> new TrendPoint(audit.reportDate().toString(), orZero(audit.users()), orZero(audit.findings()),
 					orZero(audit.highFindings())))
 			.toList();
-		return builder.build(reportDate, run.sourceDescription(),
+		ReportSummary summary = builder.build(reportDate, run.sourceDescription(),
 				AuditProperties.Source.SAMPLE.name().equals(run.source()), run.previousReportDate(), earlier,
 				this.accounts.all(reportDate), this.rejectedRows.all(reportDate), this.warnings.of(reportDate),
 				this.aggregatorSources.all(reportDate));
+		this.lastScanned.set(new Scanned(reportDate, run.jobExecutionId(), summary));
+		return summary;
 	}
 
 }

@@ -59,6 +59,22 @@ class ReportSummariesTests {
 		assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isFalse();
 	}
 
+	@Test
+	void reusesTheSummaryScannedByTheSameJobExecution() {
+		this.runs.start(REPORT_DATE, "SAMPLE", "the sample organization", 1);
+		this.users.upsert(REPORT_DATE, List.of(user("AIDAALICE", "alice")));
+		assertThat(this.summaries.of(REPORT_DATE, (audited) -> {
+		}).users()).isEqualTo(1);
+		this.users.upsert(REPORT_DATE, List.of(user("AIDABOB", "bob")));
+
+		assertThat(this.summaries.of(REPORT_DATE).users()).as("same execution: the scan is reused").isEqualTo(1);
+		this.runs.start(REPORT_DATE, "SAMPLE", "the sample organization", 2);
+		assertThat(this.summaries.of(REPORT_DATE).users()).as("a restart scans again").isEqualTo(2);
+		LocalDate other = LocalDate.of(2026, 12, 8);
+		this.runs.start(other, "SAMPLE", "the sample organization", 2);
+		assertThat(this.summaries.of(other).users()).as("another audit").isZero();
+	}
+
 	private boolean autoCommit() {
 		try {
 			return DataSourceUtils.getConnection(this.dataSource).getAutoCommit();
