@@ -36,6 +36,10 @@ final class Progress {
 		}
 	}
 
+	int accountsDone() {
+		return this.accountsDone;
+	}
+
 	long usersDone() {
 		return this.usersDone;
 	}

@@ -62,13 +62,25 @@ public class AccountStatuses {
 				(rs, row) -> new MemberAccount(rs.getString("account_id"), rs.getString("account_name")), reportDate);
 	}
 
+	/**
+	 * Records what enrichment could read of the account, and that it is enriched. An
+	 * account enriched while the inventory is still read is not registered yet: it is
+	 * then added, named by its id until {@link #registerAndListPending} names it.
+	 */
 	public void complete(LocalDate reportDate, AccountStatus status) {
-		this.jdbc.update("""
-				update account_status set enriched = true, fully_audited = ?, problems = ?, root_mfa_active = ?,
-				root_active_keys = ?, credential_report_at = ?, unmatched_report_users = ?
-				where report_date = ? and account_id = ?""", status.fullyAudited(), problems(status.problems()),
+		Object[] completed = { status.users(), status.fullyAudited(), problems(status.problems()),
 				status.rootMfaActive(), status.rootActiveKeys(), SqlTime.of(status.credentialReportAt()),
-				String.join(SEPARATOR, status.unmatchedReportUsers()), reportDate, status.accountId());
+				String.join(SEPARATOR, status.unmatchedReportUsers()), reportDate, status.accountId() };
+		String update = """
+				update account_status set enriched = true, users = ?, fully_audited = ?, problems = ?, root_mfa_active = ?,
+				root_active_keys = ?, credential_report_at = ?, unmatched_report_users = ?
+				where report_date = ? and account_id = ?""";
+		if (this.jdbc.update(update, completed) == 0) {
+			this.jdbc.update(
+					"insert into account_status (report_date, account_id, account_name, users) values (?, ?, ?, ?)",
+					reportDate, status.accountId(), status.accountId(), status.users());
+			this.jdbc.update(update, completed);
+		}
 	}
 
 	/**

@@ -9,6 +9,8 @@ import io.iamuseraudit.aws.ApiCallCounter;
 import io.iamuseraudit.delivery.ArchiveReportsTasklet;
 import io.iamuseraudit.delivery.EmailReportTasklet;
 import io.iamuseraudit.enrichment.AccountEnricher;
+import io.iamuseraudit.enrichment.AccountEnrichment;
+import io.iamuseraudit.enrichment.EnrichWhileCollecting;
 import io.iamuseraudit.enrichment.EnrichUsersTasklet;
 import io.iamuseraudit.history.AccountStatuses;
 import io.iamuseraudit.history.AggregatorSources;
@@ -78,10 +80,24 @@ class IamUserAuditJobConfiguration {
 	}
 
 	@Bean
+	AccountEnrichment accountEnrichment(AuditedUsers users, AccountStatuses accounts, AccountEnricher enricher,
+			ApiCalls apiCalls, ApiCallCounter apiCallCounter, PlatformTransactionManager transactionManager) {
+		return new AccountEnrichment(users, accounts, enricher, apiCalls, apiCallCounter,
+				new TransactionTemplate(transactionManager));
+	}
+
+	@Bean
+	EnrichWhileCollecting enrichWhileCollecting(AccountEnrichment enrichment, AccountStatuses accounts,
+			AuditProperties properties) {
+		return new EnrichWhileCollecting(enrichment, accounts, properties.enrichment().concurrency());
+	}
+
+	@Bean
 	Step collectUsers(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			InventoryItemReader reader, InventoryRowParser parser, CollectedRowsWriter writer, AuditedUsers users,
 			RejectedRows rejectedRows, AccountStatuses accounts, ApiCalls apiCalls, ApiCallCounter apiCallCounter,
-			InventorySource inventory, AggregatorSources aggregatorSources) {
+			InventorySource inventory, AggregatorSources aggregatorSources,
+			EnrichWhileCollecting enrichWhileCollecting) {
 		ItemProcessor<RawRow, InventoryRow> parse = (raw) -> {
 			InventoryRow row = parser.parse(raw);
 			return (row instanceof DeletedUser) ? null : row;
@@ -93,15 +109,16 @@ class IamUserAuditJobConfiguration {
 			.writer(writer)
 			.listener(new CollectUsersListener(users, rejectedRows, accounts, apiCalls, apiCallCounter, inventory,
 					aggregatorSources))
+			.listener(enrichWhileCollecting)
 			.build();
 	}
 
 	@Bean
-	Step enrichUsers(JobRepository jobRepository, PlatformTransactionManager transactionManager, AuditedUsers users,
-			AccountStatuses accounts, AccountDirectory directory, AccountEnricher enricher, ApiCalls apiCalls,
-			ApiCallCounter apiCallCounter, AuditProperties properties) {
-		EnrichUsersTasklet tasklet = new EnrichUsersTasklet(users, accounts, directory, enricher, apiCalls,
-				apiCallCounter, new TransactionTemplate(transactionManager), properties.enrichment().concurrency());
+	Step enrichUsers(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AccountEnrichment enrichment, EnrichWhileCollecting enrichWhileCollecting, AccountStatuses accounts,
+			AccountDirectory directory, ApiCalls apiCalls, ApiCallCounter apiCallCounter, AuditProperties properties) {
+		EnrichUsersTasklet tasklet = new EnrichUsersTasklet(enrichment, enrichWhileCollecting, accounts, directory,
+				apiCalls, apiCallCounter, properties.enrichment().concurrency());
 		// Each account commits on its own (on the worker threads); the step holds no
 		// transaction open.
 		return new StepBuilder("enrichUsers", jobRepository).tasklet(tasklet, transactionManager)

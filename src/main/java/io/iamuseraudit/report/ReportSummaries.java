@@ -65,13 +65,18 @@ public class ReportSummaries {
 		return (count != null) ? count : 0;
 	}
 
-	/** The summary: the last one scanned if the same job execution scanned it. */
+	/**
+	 * The summary, reusing the last scan of the users if the same job execution made it.
+	 */
 	public ReportSummary of(LocalDate reportDate) {
-		Scanned scanned = this.lastScanned.get();
-		if (scanned != null && scanned.isOf(reportDate, this.runs.find(reportDate).orElse(null))) {
-			return scanned.summary();
-		}
-		return of(reportDate, (user) -> {
+		return this.readOnly.execute((status) -> {
+			AuditRun run = find(reportDate);
+			Scanned scanned = this.lastScanned.get();
+			if (scanned != null && scanned.isOf(run)) {
+				return build(run, scanned.users());
+			}
+			return summarize(run, (user) -> {
+			});
 		});
 	}
 
@@ -83,41 +88,48 @@ public class ReportSummaries {
 	 * of one consistent state.
 	 */
 	public ReportSummary of(LocalDate reportDate, Consumer<AuditedUser> eachUser) {
-		return this.readOnly.execute((status) -> summarize(reportDate, eachUser));
+		return this.readOnly.execute((status) -> summarize(find(reportDate), eachUser));
 	}
 
-	/** The summary of an audit as one execution of its job scanned it. */
-	private record Scanned(LocalDate reportDate, Long jobExecutionId, ReportSummary summary) {
-
-		boolean isOf(LocalDate date, AuditRun run) {
-			return this.reportDate.equals(date) && run != null && this.jobExecutionId != null
-					&& this.jobExecutionId.equals(run.jobExecutionId());
-		}
-
-	}
-
-	private ReportSummary summarize(LocalDate reportDate, Consumer<AuditedUser> eachUser) {
-		AuditRun run = this.runs.find(reportDate)
+	private AuditRun find(LocalDate reportDate) {
+		return this.runs.find(reportDate)
 			.orElseThrow(() -> new IllegalStateException("No audit of " + reportDate + " in the history"));
+	}
+
+	private ReportSummary summarize(AuditRun run, Consumer<AuditedUser> eachUser) {
 		SummaryBuilder builder = new SummaryBuilder();
-		this.users.stream(reportDate, (stream) -> {
+		this.users.stream(run.reportDate(), (stream) -> {
 			stream.forEach((user) -> {
 				builder.add(user);
 				eachUser.accept(user);
 			});
 			return null;
 		});
+		this.lastScanned.set(new Scanned(run.reportDate(), run.jobExecutionId(), builder));
+		return build(run, builder);
+	}
+
+	private ReportSummary build(AuditRun run, SummaryBuilder users) {
+		LocalDate reportDate = run.reportDate();
 		List<TrendPoint> earlier = this.runs.completedBefore(reportDate, TREND_POINTS - 1)
 			.stream()
 			.map(audit -> new TrendPoint(audit.reportDate().toString(), orZero(audit.users()), orZero(audit.findings()),
 					orZero(audit.highFindings())))
 			.toList();
-		ReportSummary summary = builder.build(reportDate, run.sourceDescription(),
+		return users.build(reportDate, run.sourceDescription(),
 				AuditProperties.Source.SAMPLE.name().equals(run.source()), run.previousReportDate(), earlier,
 				this.accounts.all(reportDate), this.rejectedRows.all(reportDate), this.warnings.of(reportDate),
 				this.aggregatorSources.all(reportDate));
-		this.lastScanned.set(new Scanned(reportDate, run.jobExecutionId(), summary));
-		return summary;
+	}
+
+	/** The users of an audit as one execution of its job scanned them. */
+	private record Scanned(LocalDate reportDate, Long jobExecutionId, SummaryBuilder users) {
+
+		boolean isOf(AuditRun run) {
+			return this.reportDate.equals(run.reportDate()) && this.jobExecutionId != null
+					&& this.jobExecutionId.equals(run.jobExecutionId());
+		}
+
 	}
 
 }

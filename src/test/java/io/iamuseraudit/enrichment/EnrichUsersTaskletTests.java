@@ -223,8 +223,12 @@ class EnrichUsersTaskletTests {
 		AccountEnricher enricher = new AccountEnricher(new OwnerResolver(List.of("owner")),
 				new CreatorAttribution(new KnownCreators(jdbc, this.transactionManager), recording), reports,
 				new FindingsEvaluator(new FindingsProperties(90, 90, List.of("AdministratorAccess"))));
-		return new EnrichUsersTasklet(this.users, accounts, Map::of, enricher, new ApiCalls(jdbc), new ApiCallCounter(),
-				new TransactionTemplate(this.transactionManager), concurrency);
+		ApiCalls apiCalls = new ApiCalls(jdbc);
+		ApiCallCounter apiCallCounter = new ApiCallCounter();
+		AccountEnrichment enrichment = new AccountEnrichment(this.users, accounts, enricher, apiCalls, apiCallCounter,
+				new TransactionTemplate(this.transactionManager));
+		return new EnrichUsersTasklet(enrichment, new EnrichWhileCollecting(enrichment, accounts, concurrency),
+				accounts, Map::of, apiCalls, apiCallCounter, concurrency);
 	}
 
 	private RepeatStatus execute(EnrichUsersTasklet tasklet) throws Exception {
@@ -245,7 +249,7 @@ class EnrichUsersTaskletTests {
 				REPORT_DATE);
 	}
 
-	private static List<LiveUser> users(String accountId, int count) {
+	static List<LiveUser> users(String accountId, int count) {
 		List<LiveUser> users = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			String name = "user-" + accountId + "-" + i;
@@ -256,11 +260,11 @@ class EnrichUsersTaskletTests {
 		return users;
 	}
 
-	private static Map<String, Creator> unknownCreators(List<IamUser> users) {
+	static Map<String, Creator> unknownCreators(List<IamUser> users) {
 		return users.stream().collect(Collectors.toMap(IamUser::userId, user -> Creator.unknown("not in tests")));
 	}
 
-	private static CredentialReportSource emptyReports() {
+	static CredentialReportSource emptyReports() {
 		return (account, reportDate) -> emptyReport();
 	}
 

@@ -222,15 +222,16 @@ class AuditHistoryIntegrationTests {
 
 	private void addUser(String accountId, String templateUser, String userName, String userId) throws IOException {
 		List<ObjectNode> rows = new ArrayList<>(rows());
-		ObjectNode copy = rows.stream()
+		ObjectNode template = rows.stream()
 			.filter(row -> isUser(row, accountId, templateUser))
 			.findFirst()
-			.orElseThrow()
-			.deepCopy();
+			.orElseThrow();
+		ObjectNode copy = template.deepCopy();
 		copy.put("resourceName", userName);
 		copy.put("resourceId", userId);
 		copy.put("arn", "arn:aws:iam::" + accountId + ":user/" + userName);
-		rows.add(copy);
+		// Among its account's rows, as the query (ORDER BY accountId) returns them.
+		rows.add(rows.indexOf(template) + 1, copy);
 		writeRows(rows);
 	}
 

@@ -1,0 +1,124 @@
+package io.iamuseraudit.enrichment;
+
+import java.time.LocalDate;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.iamuseraudit.account.MemberAccount;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * Threads enriching the accounts of one audit, several at a time (each account's own API
+ * quotas are respected by the sources, so many accounts take about as long as the
+ * slowest). Accounts are handed to them one by one; {@link #awaitAll} waits for those
+ * handed so far. Once an account fails, none is started any more. Accounts are handed and
+ * awaited from one thread.
+ */
+final class EnrichmentWorkers {
+
+	private static final Log logger = LogFactory.getLog(EnrichmentWorkers.class);
+
+	private final AccountEnrichment enrichment;
+
+	private final LocalDate reportDate;
+
+	private final ThreadPoolExecutor executor;
+
+	private final CompletionService<Integer> completed;
+
+	// Workers are never interrupted: H2 closes its file when a thread inside it is
+	// interrupted, and with it the history database for the rest of the run. They check
+	// this flag between accounts instead.
+	private final AtomicBoolean cancelled = new AtomicBoolean();
+
+	private int handed;
+
+	EnrichmentWorkers(AccountEnrichment enrichment, LocalDate reportDate, int threads) {
+		this.enrichment = enrichment;
+		this.reportDate = reportDate;
+		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("enrich-");
+		// Daemon threads: a job stopped between two steps must not keep the JVM alive.
+		threadFactory.setDaemon(true);
+		this.executor = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				threadFactory);
+		this.executor.allowCoreThreadTimeOut(true);
+		this.completed = new ExecutorCompletionService<>(this.executor);
+	}
+
+	/** Asks ahead for what AWS needs time to prepare for the account. */
+	void prepare(MemberAccount account) {
+		this.executor.execute(() -> {
+			if (!this.cancelled.get()) {
+				this.enrichment.prepare(account, this.reportDate);
+			}
+		});
+	}
+
+	void enrich(MemberAccount account) {
+		this.handed++;
+		this.completed.submit(() -> enrichUnlessCancelled(account));
+	}
+
+	/** The users of an account enriched, {@code null} if it was not started. */
+	private Integer enrichUnlessCancelled(MemberAccount account) {
+		if (this.cancelled.get()) {
+			return null;
+		}
+		try {
+			return this.enrichment.enrich(account, this.reportDate);
+		}
+		catch (RuntimeException | Error ex) {
+			// Set here, not when the waiting thread sees the failure: this thread's next
+			// account must not start either.
+			this.cancelled.set(true);
+			logger.error("Enrichment of account %s failed; no further account is started".formatted(account.id()), ex);
+			throw ex;
+		}
+	}
+
+	int handed() {
+		return this.handed;
+	}
+
+	/**
+	 * Waits for every account handed so far, telling {@code progress} of each; throws
+	 * what the first that failed threw.
+	 */
+	void awaitAll(Progress progress) throws Exception {
+		try {
+			for (; this.handed > 0; this.handed--) {
+				Integer users = this.completed.take().get();
+				if (users != null) {
+					progress.accountDone(users);
+				}
+			}
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
+		}
+	}
+
+	/** Starts no further account and waits for those running to finish. */
+	void close() {
+		this.cancelled.set(true);
+		this.executor.shutdown();
+		try {
+			while (!this.executor.awaitTermination(30, TimeUnit.SECONDS)) {
+				logger.info("Waiting for the accounts being enriched to finish");
+			}
+		}
+		catch (InterruptedException ex) {
+			// The workers are left to finish their account: they start no other.
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
