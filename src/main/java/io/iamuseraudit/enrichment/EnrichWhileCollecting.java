@@ -98,6 +98,9 @@ public final class EnrichWhileCollecting implements StepExecutionListener, ItemW
 			logger.warn("The inventory's rows are not ordered by account (does the query end with ORDER BY accountId?):"
 					+ " the accounts are enriched after the inventory is read, not while it is");
 		}
+		else {
+			current.lastAccountComplete();
+		}
 		return null;
 	}
 
@@ -157,6 +160,14 @@ public final class EnrichWhileCollecting implements StepExecutionListener, ItemW
 				}
 				this.lastAccount = accountId;
 				this.workers.prepare(account(accountId));
+			}
+		}
+
+		/** Every row is read: the account read last is complete too. */
+		void lastAccountComplete() {
+			if (this.lastAccount != null) {
+				this.workers.enrich(account(this.lastAccount));
+				this.lastAccount = null;
 			}
 		}
 

@@ -30,6 +30,8 @@ final class EnrichmentWorkers {
 
 	private final LocalDate reportDate;
 
+	private final ThreadPoolExecutor preparing;
+
 	private final ThreadPoolExecutor executor;
 
 	private final CompletionService<Integer> completed;
@@ -44,18 +46,26 @@ final class EnrichmentWorkers {
 	EnrichmentWorkers(AccountEnrichment enrichment, LocalDate reportDate, int threads) {
 		this.enrichment = enrichment;
 		this.reportDate = reportDate;
-		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("enrich-");
+		// Requests ahead have threads of their own, so that they go out at once, not
+		// behind accounts waiting for their reports.
+		this.preparing = pool("prepare-", threads);
+		this.executor = pool("enrich-", threads);
+		this.completed = new ExecutorCompletionService<>(this.executor);
+	}
+
+	private static ThreadPoolExecutor pool(String prefix, int threads) {
+		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory(prefix);
 		// Daemon threads: a job stopped between two steps must not keep the JVM alive.
 		threadFactory.setDaemon(true);
-		this.executor = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-				threadFactory);
-		this.executor.allowCoreThreadTimeOut(true);
-		this.completed = new ExecutorCompletionService<>(this.executor);
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), threadFactory);
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
 	}
 
 	/** Asks ahead for what AWS needs time to prepare for the account. */
 	void prepare(MemberAccount account) {
-		this.executor.execute(() -> {
+		this.preparing.execute(() -> {
 			if (!this.cancelled.get()) {
 				this.enrichment.prepare(account, this.reportDate);
 			}
@@ -109,9 +119,11 @@ final class EnrichmentWorkers {
 	/** Starts no further account and waits for those running to finish. */
 	void close() {
 		this.cancelled.set(true);
+		this.preparing.shutdown();
 		this.executor.shutdown();
 		try {
-			while (!this.executor.awaitTermination(30, TimeUnit.SECONDS)) {
+			while (!this.executor.awaitTermination(30, TimeUnit.SECONDS)
+					|| !this.preparing.awaitTermination(30, TimeUnit.SECONDS)) {
 				logger.info("Waiting for the accounts being enriched to finish");
 			}
 		}

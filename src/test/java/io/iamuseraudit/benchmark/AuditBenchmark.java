@@ -2,6 +2,7 @@ package io.iamuseraudit.benchmark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ public final class AuditBenchmark {
 	private AuditBenchmark() {
 	}
 
+	private static final Path JOB_LOG = Path.of("target/benchmark-job.log");
+
 	public static void main(String[] args) throws Exception {
 		BenchmarkOptions options = BenchmarkOptions.parse(args);
 		Path jar = Path.of("target/iam-user-audit.jar").toAbsolutePath();
@@ -62,6 +65,8 @@ public final class AuditBenchmark {
 			Duration naiveMeasured = naive.measure(sample);
 			System.out.println(report(options, organization, job, floor, cloudTrail, naiveMeasured, naiveSampleModel,
 					naiveFullModel, throttled));
+			Files.copy(job.log(), JOB_LOG, StandardCopyOption.REPLACE_EXISTING);
+			System.out.println("The job's log: " + JOB_LOG);
 			if (job.exitCode() != 0 && job.exitCode() != 3) {
 				System.out.println("The job failed; its log:\n" + Files.readString(job.log()));
 			}

@@ -99,7 +99,7 @@ class EnrichWhileCollectingTests {
 	}
 
 	@Test
-	void enrichesEachAccountOnceALaterOneIsCommittedAndTheLastInTheEnrichStep(CapturedOutput output) throws Exception {
+	void enrichesEachAccountOnceALaterOneIsCommittedAndTheLastWhenReadingEnds(CapturedOutput output) throws Exception {
 		List<LiveUser> second = EnrichUsersTaskletTests.users(SECOND, 2);
 		this.whileCollecting.beforeStep(this.collectStep);
 		commitChunk(concat(EnrichUsersTaskletTests.users(FIRST, 3), second.subList(0, 1)));
@@ -109,7 +109,7 @@ class EnrichWhileCollectingTests {
 		enrichStep();
 
 		assertThat(this.creatorsLookedUp).containsExactlyInAnyOrder(FIRST, SECOND, THIRD);
-		assertThat(output).contains("2 accounts (5 users) were enriched while the inventory was read");
+		assertThat(output).contains("3 accounts (6 users) were enriched while the inventory was read");
 		assertThat(this.accounts.all(REPORT_DATE)).extracting(AccountStatus::accountId, AccountStatus::users)
 			.containsExactly(tuple(FIRST, 3), tuple(SECOND, 2), tuple(THIRD, 1));
 		assertThat(this.accounts.all(REPORT_DATE)).allMatch(AccountStatus::fullyAudited);
