@@ -3,6 +3,8 @@ package io.iamuseraudit.history;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.iamuseraudit.AuditProperties;
+
 /**
  * One audit in the history.
  *
@@ -27,5 +29,10 @@ public record AuditRun(LocalDate reportDate, String source, String sourceDescrip
 	 * so no later audit compares with it.
 	 */
 	public static final String DRY_RUN = "DRY_RUN";
+
+	/** Whether the audit read the bundled sample organization, not AWS. */
+	public boolean sampleData() {
+		return AuditProperties.Source.SAMPLE.name().equals(this.source);
+	}
 
 }

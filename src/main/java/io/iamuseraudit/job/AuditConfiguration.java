@@ -11,7 +11,7 @@ import io.iamuseraudit.attribution.KnownCreators;
 import io.iamuseraudit.attribution.OwnerResolver;
 import io.iamuseraudit.aws.ApiCallCounter;
 import io.iamuseraudit.enrichment.AccountEnricher;
-import io.iamuseraudit.history.AuditedUsers;
+import io.iamuseraudit.history.AuditRuns;
 import io.iamuseraudit.inventory.InventoryRowParser;
 import io.iamuseraudit.report.CsvReport;
 import io.iamuseraudit.report.EvidenceFile;
@@ -64,9 +64,9 @@ class AuditConfiguration {
 	}
 
 	@Bean
-	RenderReportsTasklet renderReportsTasklet(AuditedUsers users, ReportSummaries summaries, JsonMapper json,
+	RenderReportsTasklet renderReportsTasklet(AuditRuns runs, ReportSummaries summaries, JsonMapper json,
 			String auditVersion, AuditProperties properties) {
-		return new RenderReportsTasklet(users, summaries, new CsvReport(json), new PdfReport(auditVersion),
+		return new RenderReportsTasklet(runs, summaries, new CsvReport(json), new PdfReport(auditVersion),
 				new EvidenceFile(json), properties.outputDir());
 	}
 

@@ -10,10 +10,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,8 +19,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
+import io.iamuseraudit.history.AuditRun;
 import io.iamuseraudit.history.AuditedUser;
 import io.iamuseraudit.report.PdfRows.UserRow;
 import io.iamuseraudit.report.ReportSummary.AccountSummary;
@@ -97,74 +96,136 @@ public final class PdfReport {
 		}
 	}
 
-	/** Renders the PDF; the users must come ordered by account. */
-	public void render(ReportSummary summary, Stream<AuditedUser> users, Path file) {
-		Path parts = temporaryFolder(file);
-		ExecutorService renderers = Executors.newFixedThreadPool(this.threads,
+	/**
+	 * Starts the PDF, for users given one at a time, ordered by account: their pages are
+	 * rendered meanwhile; {@link Pages#finish} adds the cover and assembles the file.
+	 * Closing it unfinished deletes what was rendered.
+	 */
+	public Pages open(Path file, AuditRun run) {
+		return new Pages(file, temporaryFolder(file), pageParameters(run));
+	}
+
+	/** A PDF being rendered. Users are given from one thread. */
+	public final class Pages implements Consumer<AuditedUser>, AutoCloseable {
+
+		private final Path file;
+
+		private final Path parts;
+
+		private final ExecutorService renderers = Executors.newFixedThreadPool(PdfReport.this.threads,
 				new CustomizableThreadFactory("render-pdf-"));
+
 		// Set when a part fails, and when rendering ends anyhow: no further part is
 		// submitted or started. Renderers are not interrupted but waited for, so that the
 		// part and swap files are deleted once none writes them.
-		AtomicBoolean stop = new AtomicBoolean();
-		try {
-			Map<String, Object> page = pageParameters(summary);
-			List<Future<Path>> rendered = new ArrayList<>();
-			Map<String, Object> coverParameters = new HashMap<>(page);
-			coverParameters.putAll(coverParameters(summary));
-			Semaphore inMemory = new Semaphore(this.threads + 1);
-			inMemory.acquire();
-			rendered.add(renderers.submit(part(this.cover, coverParameters,
-					new RecordDataSource(List.of(new CoverRow())), parts.resolve("0.pdf"), stop, inMemory)));
-			Iterator<List<UserRow>> chunks = new AccountChunks(users.map(PdfRows::user).iterator(), CHUNK_USERS);
-			for (int part = 1; chunks.hasNext(); part++) {
-				inMemory.acquire();
-				if (stop.get()) {
-					break;
-				}
-				List<UserRow> chunk = chunks.next();
-				rendered.add(renderers.submit(part(this.accounts, page, new RecordDataSource(chunk),
-						parts.resolve(part + ".pdf"), stop, inMemory)));
-			}
-			List<Path> files = new ArrayList<>();
-			for (Future<Path> part : rendered) {
-				files.add(part.get());
-			}
-			PdfAssembly.assemble(files, file, "IAM user audit " + summary.reportDate(), summary.sourceDescription(),
-					"iam-user-audit " + this.version);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while rendering " + file, ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("Cannot render " + file + ": " + ex.getCause().getMessage(), ex.getCause());
-		}
-		finally {
-			stop.set(true);
-			renderers.shutdown();
-			awaitTermination(renderers);
-			FileSystemUtils.deleteRecursively(parts.toFile());
-		}
-	}
+		private final AtomicBoolean stop = new AtomicBoolean();
 
-	/** A part to render, unless the rendering stopped; it frees its place in memory. */
-	private Callable<Path> part(JasperReport template, Map<String, Object> parameters, JRDataSource rows, Path file,
-			AtomicBoolean stop, Semaphore inMemory) {
-		return () -> {
+		private final Semaphore inMemory = new Semaphore(PdfReport.this.threads + 1);
+
+		private final List<Future<Path>> rendered = new ArrayList<>();
+
+		private final Map<String, Object> page;
+
+		private List<UserRow> chunk = new ArrayList<>();
+
+		private Pages(Path file, Path parts, Map<String, Object> page) {
+			this.file = file;
+			this.parts = parts;
+			this.page = page;
+		}
+
+		@Override
+		public void accept(AuditedUser user) {
+			UserRow row = PdfRows.user(user);
+			if (this.chunk.size() >= CHUNK_USERS
+					&& !row.accountId().equals(this.chunk.get(this.chunk.size() - 1).accountId())) {
+				submitChunk();
+			}
+			this.chunk.add(row);
+		}
+
+		/** Renders the cover and the last users, and puts the assembled file in place. */
+		public void finish(ReportSummary summary) {
+			if (!this.chunk.isEmpty()) {
+				submitChunk();
+			}
+			Map<String, Object> cover = new HashMap<>(this.page);
+			cover.putAll(coverParameters(summary));
+			submit(PdfReport.this.cover, cover, new RecordDataSource(List.of(new CoverRow())), 0);
+			List<Path> files = new ArrayList<>();
+			files.add(result(this.rendered.remove(this.rendered.size() - 1)));
+			for (Future<Path> part : this.rendered) {
+				files.add(result(part));
+			}
+			PdfAssembly.assemble(files, this.file, "IAM user audit " + summary.reportDate(),
+					summary.sourceDescription(), "iam-user-audit " + PdfReport.this.version);
+		}
+
+		private void submitChunk() {
+			List<UserRow> rows = this.chunk;
+			this.chunk = new ArrayList<>();
+			submit(PdfReport.this.accounts, this.page, new RecordDataSource(rows), this.rendered.size() + 1);
+		}
+
+		private void submit(JasperReport template, Map<String, Object> parameters, JRDataSource rows, int part) {
 			try {
-				if (stop.get()) {
-					return null;
+				this.inMemory.acquire();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while rendering " + this.file, ex);
+			}
+			if (this.stop.get()) {
+				this.inMemory.release();
+				this.rendered.forEach(this::throwIfFailed);
+				throw new IllegalStateException("Rendering " + this.file + " stopped");
+			}
+			Path partFile = this.parts.resolve(part + ".pdf");
+			this.rendered.add(this.renderers.submit(() -> {
+				try {
+					if (this.stop.get()) {
+						return null;
+					}
+					return PdfReport.this.renderer.render(template, parameters, rows, partFile);
 				}
-				return this.renderer.render(template, parameters, rows, file);
+				catch (Exception | Error ex) {
+					this.stop.set(true);
+					throw ex;
+				}
+				finally {
+					this.inMemory.release();
+				}
+			}));
+		}
+
+		private void throwIfFailed(Future<Path> part) {
+			if (part.isDone()) {
+				result(part);
 			}
-			catch (Exception | Error ex) {
-				stop.set(true);
-				throw ex;
+		}
+
+		private Path result(Future<Path> part) {
+			try {
+				return part.get();
 			}
-			finally {
-				inMemory.release();
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while rendering " + this.file, ex);
 			}
-		};
+			catch (ExecutionException ex) {
+				throw new IllegalStateException("Cannot render " + this.file + ": " + ex.getCause().getMessage(),
+						ex.getCause());
+			}
+		}
+
+		@Override
+		public void close() {
+			this.stop.set(true);
+			this.renderers.shutdown();
+			awaitTermination(this.renderers);
+			FileSystemUtils.deleteRecursively(this.parts.toFile());
+		}
+
 	}
 
 	private static void awaitTermination(ExecutorService renderers) {
@@ -203,11 +264,11 @@ public final class PdfReport {
 	}
 
 	/** What every page shows: date, source, sample banner. */
-	private Map<String, Object> pageParameters(ReportSummary summary) {
+	private Map<String, Object> pageParameters(AuditRun run) {
 		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("REPORT_DATE", summary.reportDate().toString());
-		parameters.put("SOURCE", summary.sourceDescription());
-		parameters.put("SAMPLE_DATA", summary.sampleData());
+		parameters.put("REPORT_DATE", run.reportDate().toString());
+		parameters.put("SOURCE", run.sourceDescription());
+		parameters.put("SAMPLE_DATA", run.sampleData());
 		parameters.put("GENERATED_AT", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
 		parameters.put("VERSION", this.version);
 		return parameters;

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import io.iamuseraudit.ReportDate;
-import io.iamuseraudit.history.AuditedUsers;
+import io.iamuseraudit.history.AuditRun;
+import io.iamuseraudit.history.AuditRuns;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -17,14 +18,15 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The {@code renderReports} step: writes the CSV, the PDF and the raw evidence from the
- * history database, streaming the users twice. A restart renders again; once the step
- * completed (and the files may be archived) it is never repeated.
+ * history database, in one scan of the users (the PDF's pages render on every core
+ * meanwhile; its cover, which needs the summary, comes last). A restart renders again;
+ * once the step completed (and the files may be archived) it is never repeated.
  */
 public final class RenderReportsTasklet implements Tasklet {
 
 	private static final Log logger = LogFactory.getLog(RenderReportsTasklet.class);
 
-	private final AuditedUsers users;
+	private final AuditRuns runs;
 
 	private final ReportSummaries summaries;
 
@@ -36,9 +38,9 @@ public final class RenderReportsTasklet implements Tasklet {
 
 	private final Path outputDir;
 
-	public RenderReportsTasklet(AuditedUsers users, ReportSummaries summaries, CsvReport csv, PdfReport pdf,
+	public RenderReportsTasklet(AuditRuns runs, ReportSummaries summaries, CsvReport csv, PdfReport pdf,
 			EvidenceFile evidence, Path outputDir) {
-		this.users = users;
+		this.runs = runs;
 		this.summaries = summaries;
 		this.csv = csv;
 		this.pdf = pdf;
@@ -54,25 +56,21 @@ public final class RenderReportsTasklet implements Tasklet {
 		if (leftovers > 0) {
 			logger.info("Deleted %d temporary file(s) left by an earlier, interrupted run".formatted(leftovers));
 		}
+		AuditRun run = this.runs.find(reportDate)
+			.orElseThrow(() -> new IllegalStateException("No audit of " + reportDate + " in the history"));
 		long started = System.nanoTime();
-		ReportSummary summary;
 		long rows;
-		// One scan of the users for the summary, the CSV and the evidence; the PDF needs
-		// the summary first, so it takes a second one.
 		try (CsvReport.Rows csv = this.csv.open(files.csv());
-				EvidenceFile.Lines evidence = this.evidence.open(files.evidence())) {
-			summary = this.summaries.of(reportDate, csv.andThen(evidence));
+				EvidenceFile.Lines evidence = this.evidence.open(files.evidence());
+				PdfReport.Pages pdf = this.pdf.open(files.pdf(), run)) {
+			ReportSummary summary = this.summaries.of(reportDate, csv.andThen(evidence).andThen(pdf));
 			csv.finish();
 			evidence.finish();
 			rows = csv.count();
+			logger.info("Wrote %s (%,d rows) in %d ms, with %s and the summary".formatted(files.csv(), rows,
+					millisSince(started), files.evidence().getFileName()));
+			pdf.finish(summary);
 		}
-		logger.info("Wrote %s (%,d rows) in %d ms, with %s and the summary".formatted(files.csv(), rows,
-				millisSince(started), files.evidence().getFileName()));
-		started = System.nanoTime();
-		this.users.stream(reportDate, (stream) -> {
-			this.pdf.render(summary, stream, files.pdf());
-			return null;
-		});
 		logger.info(
 				"Wrote %s (%,d bytes) in %d ms".formatted(files.pdf(), Files.size(files.pdf()), millisSince(started)));
 		contribution.incrementWriteCount(rows);

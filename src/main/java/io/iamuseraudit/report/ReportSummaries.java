@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
-import io.iamuseraudit.AuditProperties;
 import io.iamuseraudit.history.AccountStatuses;
 import io.iamuseraudit.history.AggregatorSources;
 import io.iamuseraudit.history.AuditRun;
@@ -116,8 +115,7 @@ public class ReportSummaries {
 			.map(audit -> new TrendPoint(audit.reportDate().toString(), orZero(audit.users()), orZero(audit.findings()),
 					orZero(audit.highFindings())))
 			.toList();
-		return users.build(reportDate, run.sourceDescription(),
-				AuditProperties.Source.SAMPLE.name().equals(run.source()), run.previousReportDate(), earlier,
+		return users.build(reportDate, run.sourceDescription(), run.sampleData(), run.previousReportDate(), earlier,
 				this.accounts.all(reportDate), this.rejectedRows.all(reportDate), this.warnings.of(reportDate),
 				this.aggregatorSources.all(reportDate));
 	}

@@ -19,6 +19,7 @@ import io.iamuseraudit.activity.ActivityStatus;
 import io.iamuseraudit.activity.UserActivity;
 import io.iamuseraudit.attribution.Creator;
 import io.iamuseraudit.attribution.Owner;
+import io.iamuseraudit.history.AuditRun;
 import io.iamuseraudit.history.AuditedUser;
 import io.iamuseraudit.history.Comparison;
 import io.iamuseraudit.inventory.IamUser;
@@ -73,16 +74,23 @@ class PdfReportTests {
 		AtomicInteger usersRead = new AtomicInteger();
 		Path pdf = this.dir.resolve("iam-user-audit-2026-11-24.pdf");
 
-		assertThatIllegalStateException()
-			.isThrownBy(() -> new PdfReport("test", 2, renderer).render(summary(),
-					users().peek((user) -> usersRead.incrementAndGet()), pdf))
-			.withMessageContaining("Font 'DejaVu Sans' is not available");
+		assertThatIllegalStateException().isThrownBy(() -> {
+			try (PdfReport.Pages pages = new PdfReport("test", 2, renderer).open(pdf, run())) {
+				users().peek((user) -> usersRead.incrementAndGet()).forEach(pages);
+				pages.finish(summary());
+			}
+		}).withMessageContaining("Font 'DejaVu Sans' is not available");
 
-		assertThat(started).containsExactlyInAnyOrder("0.pdf", "1.pdf", "2.pdf");
+		assertThat(started).as("no part after the failure, nor the cover").containsExactlyInAnyOrder("1.pdf", "2.pdf");
 		assertThat(secondInterrupted).isFalse();
 		assertThat(secondWritten).isTrue();
 		assertThat(usersRead).hasValueLessThanOrEqualTo(5 * PdfReport.CHUNK_USERS);
 		assertThat(this.dir).isEmptyDirectory();
+	}
+
+	private static AuditRun run() {
+		return new AuditRun(REPORT_DATE, "SAMPLE", "sample organization", 1L, AuditRun.RUNNING, null, null, null, null,
+				null, null, null, null);
 	}
 
 	private static ReportSummary summary() {

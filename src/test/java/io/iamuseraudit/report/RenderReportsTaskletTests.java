@@ -56,14 +56,14 @@ class RenderReportsTaskletTests {
 	private Path out;
 
 	@Test
-	void writesTheSummaryCsvEvidenceAndPdfInTwoScansOfTheUsers() throws Exception {
+	void writesTheSummaryCsvEvidenceAndPdfInOneScanOfTheUsers() throws Exception {
 		AuditRuns runs = new AuditRuns(this.jdbc);
 		runs.start(REPORT_DATE, "SAMPLE", "the sample organization", 1);
 		this.users.upsert(REPORT_DATE, List.of(user("AIDAALICE", "alice"), user("AIDABOB", "bob")));
 		ReportSummaries summaries = new ReportSummaries(this.users, runs, new AccountStatuses(this.jdbc),
 				new RejectedRows(this.jdbc), new AuditWarnings(this.jdbc), new AggregatorSources(this.jdbc),
 				new DataSourceTransactionManager(this.dataSource));
-		RenderReportsTasklet tasklet = new RenderReportsTasklet(this.users, summaries, new CsvReport(this.json),
+		RenderReportsTasklet tasklet = new RenderReportsTasklet(runs, summaries, new CsvReport(this.json),
 				new PdfReport("test"), new EvidenceFile(this.json), this.out);
 		StepExecution step = MetaDataInstanceFactory
 			.createStepExecution(new JobParametersBuilder().addLocalDate("reportDate", REPORT_DATE).toJobParameters());
@@ -73,7 +73,7 @@ class RenderReportsTaskletTests {
 		tasklet.execute(contribution, new ChunkContext(new StepContext(step)));
 
 		ReportFiles files = new ReportFiles(this.out, REPORT_DATE);
-		assertThat(this.users.scans).isEqualTo(2);
+		assertThat(this.users.scans).isEqualTo(1);
 		assertThat(Files.readAllLines(files.csv())).hasSize(3);
 		assertThat(evidenceLines(files.evidence())).hasSize(2);
 		assertThat(files.pdf()).isNotEmptyFile();
