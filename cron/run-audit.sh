@@ -40,7 +40,7 @@ Environment (defaults in brackets; see cron/README.md):
   IAM_USER_AUDIT_ENV                 env file to load [/etc/iam-user-audit/iam-user-audit.env if present]
   IAM_USER_AUDIT_HOME                working directory of the job [directory above this script]
   IAM_USER_AUDIT_JAR                 [\$IAM_USER_AUDIT_HOME/target/iam-user-audit.jar]
-  JAVA, JAVA_OPTS                    [java] [-Xmx1g]
+  JAVA, JAVA_OPTS                    [java] [-Xmx1g -XX:TieredStopAtLevel=1]
   IAM_USER_AUDIT_ARGS                extra job arguments, split on whitespace
   IAM_USER_AUDIT_COMMAND             replaces "\$JAVA \$JAVA_OPTS -jar \$IAM_USER_AUDIT_JAR"
   IAM_USER_AUDIT_LOG_DIR             [\$IAM_USER_AUDIT_HOME/logs]
@@ -171,7 +171,9 @@ home_dir=$(cd -- "$home_dir" && pwd -P)
 jar=$(absolute "${IAM_USER_AUDIT_JAR:-$home_dir/target/iam-user-audit.jar}")
 java_cmd=${JAVA:-java}
 # Only an unset JAVA_OPTS gets the default; JAVA_OPTS= (empty) passes no options.
-java_opts=${JAVA_OPTS--Xmx1g}
+# TieredStopAtLevel=1: the audit runs for minutes; the C2 compiler would spend more CPU
+# than it saves (docs/benchmarks.md).
+java_opts=${JAVA_OPTS--Xmx1g -XX:TieredStopAtLevel=1}
 log_dir=$(absolute "${IAM_USER_AUDIT_LOG_DIR:-$home_dir/logs}")
 retention_days=${IAM_USER_AUDIT_LOG_RETENTION_DAYS:-90}
 lock_file=$(absolute "${IAM_USER_AUDIT_LOCK_FILE:-$log_dir/.run-audit.lock}")

@@ -15,11 +15,16 @@ import java.util.List;
  * @param heap the job's {@code -Xmx}
  * @param naiveAccounts accounts the naive script is measured on (then extrapolated)
  * @param jobArguments extra {@code --audit.*} arguments for the job
- * @param jvmOptions extra options for the job's JVM (a profiler, say)
+ * @param jvmOptions options for the job's JVM: those {@code cron/run-audit.sh} gives by
+ * default (bar {@code -Xmx}), then any {@code --jvm} (a profiler, say; a later option
+ * wins)
  */
 record BenchmarkOptions(long seed, int accounts, int users, double recentFraction, Duration latency,
 		Duration reportGeneration, int configRate, String heap, int naiveAccounts, List<String> jobArguments,
 		List<String> jvmOptions) {
+
+	/** What {@code cron/run-audit.sh} runs the job with, besides its {@code -Xmx}. */
+	static final List<String> CRON_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
 	static BenchmarkOptions parse(String[] args) {
 		long seed = 42;
@@ -32,7 +37,7 @@ record BenchmarkOptions(long seed, int accounts, int users, double recentFractio
 		String heap = "512m";
 		int naiveAccounts = 5;
 		List<String> jobArguments = new ArrayList<>();
-		List<String> jvmOptions = new ArrayList<>();
+		List<String> jvmOptions = new ArrayList<>(CRON_JVM_OPTIONS);
 		for (int i = 0; i < args.length; i++) {
 			String value = (i + 1 < args.length) ? args[i + 1] : "";
 			switch (args[i]) {

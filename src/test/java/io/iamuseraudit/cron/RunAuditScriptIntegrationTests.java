@@ -136,7 +136,8 @@ class RunAuditScriptIntegrationTests {
 		Result result = run("--report-date", "2026-03-02");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(jobArguments()).containsExactly("-Xmx1g", "-jar", jar.toString(), "reportDate=2026-03-02");
+		assertThat(jobArguments()).containsExactly("-Xmx1g", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+				"reportDate=2026-03-02");
 	}
 
 	@Test
