@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.iamuseraudit.AuditProperties;
 import io.iamuseraudit.account.AccountDirectory;
+import io.iamuseraudit.account.AccountNamesAhead;
 import io.iamuseraudit.aws.ApiCallCounter;
 import io.iamuseraudit.delivery.ArchiveReportsTasklet;
 import io.iamuseraudit.delivery.EmailReportTasklet;
@@ -93,11 +94,16 @@ class IamUserAuditJobConfiguration {
 	}
 
 	@Bean
+	AccountNamesAhead accountNamesAhead(AccountDirectory directory) {
+		return new AccountNamesAhead(directory);
+	}
+
+	@Bean
 	Step collectUsers(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			InventoryItemReader reader, InventoryRowParser parser, CollectedRowsWriter writer, AuditedUsers users,
 			RejectedRows rejectedRows, AccountStatuses accounts, ApiCalls apiCalls, ApiCallCounter apiCallCounter,
-			InventorySource inventory, AggregatorSources aggregatorSources,
-			EnrichWhileCollecting enrichWhileCollecting) {
+			InventorySource inventory, AggregatorSources aggregatorSources, EnrichWhileCollecting enrichWhileCollecting,
+			AccountNamesAhead accountNamesAhead) {
 		ItemProcessor<RawRow, InventoryRow> parse = (raw) -> {
 			InventoryRow row = parser.parse(raw);
 			return (row instanceof DeletedUser) ? null : row;
@@ -110,15 +116,17 @@ class IamUserAuditJobConfiguration {
 			.listener(new CollectUsersListener(users, rejectedRows, accounts, apiCalls, apiCallCounter, inventory,
 					aggregatorSources))
 			.listener(enrichWhileCollecting)
+			.listener(accountNamesAhead)
 			.build();
 	}
 
 	@Bean
 	Step enrichUsers(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			AccountEnrichment enrichment, EnrichWhileCollecting enrichWhileCollecting, AccountStatuses accounts,
-			AccountDirectory directory, ApiCalls apiCalls, ApiCallCounter apiCallCounter, AuditProperties properties) {
-		EnrichUsersTasklet tasklet = new EnrichUsersTasklet(enrichment, enrichWhileCollecting, accounts, directory,
-				apiCalls, apiCallCounter, properties.enrichment().concurrency());
+			AccountNamesAhead accountNames, ApiCalls apiCalls, ApiCallCounter apiCallCounter,
+			AuditProperties properties) {
+		EnrichUsersTasklet tasklet = new EnrichUsersTasklet(enrichment, enrichWhileCollecting, accounts,
+				accountNames::accountNames, apiCalls, apiCallCounter, properties.enrichment().concurrency());
 		// Each account commits on its own (on the worker threads); the step holds no
 		// transaction open.
 		return new StepBuilder("enrichUsers", jobRepository).tasklet(tasklet, transactionManager)
