@@ -89,8 +89,8 @@ public final class EnrichUsersTasklet implements Tasklet {
 		finally {
 			early.close();
 		}
-		logger.info("%,d accounts (%,d users) were enriched while the inventory was read"
-			.formatted(progress.accountsDone(), progress.usersDone()));
+		logger.info("%,d accounts (%,d users) enriched as the inventory was read".formatted(progress.accountsDone(),
+				progress.usersDone()));
 		return progress.usersDone();
 	}
 

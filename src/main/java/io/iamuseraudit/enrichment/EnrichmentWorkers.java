@@ -1,7 +1,10 @@
 package io.iamuseraudit.enrichment;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -36,6 +39,9 @@ final class EnrichmentWorkers {
 
 	private final CompletionService<Integer> completed;
 
+	/** Requests ahead, by account, until its enrichment starts. */
+	private final Map<String, RequestAhead> requestsAhead = new ConcurrentHashMap<>();
+
 	// Workers are never interrupted: H2 closes its file when a thread inside it is
 	// interrupted, and with it the history database for the rest of the run. They check
 	// this flag between accounts instead.
@@ -65,16 +71,18 @@ final class EnrichmentWorkers {
 
 	/** Asks ahead for what AWS needs time to prepare for the account. */
 	void prepare(MemberAccount account) {
-		this.preparing.execute(() -> {
+		RequestAhead request = new RequestAhead();
+		this.requestsAhead.put(account.id(), request);
+		this.preparing.execute(() -> request.runUnlessEnriching(() -> {
 			if (!this.cancelled.get()) {
 				this.enrichment.prepare(account, this.reportDate);
 			}
-		});
+		}));
 	}
 
 	void enrich(MemberAccount account) {
-		this.handed++;
 		this.completed.submit(() -> enrichUnlessCancelled(account));
+		this.handed++;
 	}
 
 	/** The users of an account enriched, {@code null} if it was not started. */
@@ -83,6 +91,7 @@ final class EnrichmentWorkers {
 			return null;
 		}
 		try {
+			endRequestAhead(account);
 			return this.enrichment.enrich(account, this.reportDate);
 		}
 		catch (RuntimeException | Error ex) {
@@ -91,6 +100,17 @@ final class EnrichmentWorkers {
 			this.cancelled.set(true);
 			logger.error("Enrichment of account %s failed; no further account is started".formatted(account.id()), ex);
 			throw ex;
+		}
+	}
+
+	/**
+	 * The account's request ahead is not needed once its enrichment starts; one that is
+	 * under way is waited for, so that its API calls are counted with the account's.
+	 */
+	private void endRequestAhead(MemberAccount account) {
+		RequestAhead request = this.requestsAhead.remove(account.id());
+		if (request != null) {
+			request.enriching();
 		}
 	}
 
@@ -131,6 +151,39 @@ final class EnrichmentWorkers {
 			// The workers are left to finish their account: they start no other.
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** One account's request ahead: made before its enrichment starts, or not at all. */
+	private static final class RequestAhead {
+
+		private final AtomicBoolean claimed = new AtomicBoolean();
+
+		private final CountDownLatch over = new CountDownLatch(1);
+
+		void runUnlessEnriching(Runnable request) {
+			if (this.claimed.compareAndSet(false, true)) {
+				try {
+					request.run();
+				}
+				finally {
+					this.over.countDown();
+				}
+			}
+		}
+
+		/** Skips the request if it has not started, else waits for it to end. */
+		void enriching() {
+			if (this.claimed.compareAndSet(false, true)) {
+				return;
+			}
+			try {
+				this.over.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
 	}
 
 }

@@ -173,9 +173,11 @@ class IamUserAuditJobConfiguration {
 	@Bean
 	Job iamUserAuditJob(JobRepository jobRepository, Step collectUsers, Step enrichUsers, Step compareWithPrevious,
 			Step renderReports, Step archiveReports, Step emailReport, Step purgeHistory, AuditRuns runs,
-			AuditWarnings warnings, InventorySource inventory, AuditProperties properties) {
+			AuditWarnings warnings, InventorySource inventory, AuditProperties properties,
+			EnrichWhileCollecting enrichWhileCollecting) {
 		return new JobBuilder(JOB_NAME, jobRepository)
 			.listener(new AuditRunListener(runs, warnings, inventory, properties.source().name()))
+			.listener(enrichWhileCollecting)
 			.start(collectUsers)
 			.next(enrichUsers)
 			.next(compareWithPrevious)

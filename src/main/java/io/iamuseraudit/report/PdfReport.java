@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.iamuseraudit.history.AuditRun;
@@ -58,7 +59,8 @@ public final class PdfReport {
 	private static final Log logger = LogFactory.getLog(PdfReport.class);
 
 	/**
-	 * Users per chunk of accounts (an account larger than this is a chunk of its own).
+	 * Users a chunk of whole accounts reaches before it ends, at the next account (so a
+	 * large account makes a larger chunk).
 	 */
 	static final int CHUNK_USERS = 2_000;
 
@@ -120,6 +122,8 @@ public final class PdfReport {
 		// part and swap files are deleted once none writes them.
 		private final AtomicBoolean stop = new AtomicBoolean();
 
+		private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
 		private final Semaphore inMemory = new Semaphore(PdfReport.this.threads + 1);
 
 		private final List<Future<Path>> rendered = new ArrayList<>();
@@ -177,8 +181,8 @@ public final class PdfReport {
 			}
 			if (this.stop.get()) {
 				this.inMemory.release();
-				this.rendered.forEach(this::throwIfFailed);
-				throw new IllegalStateException("Rendering " + this.file + " stopped");
+				Throwable cause = this.failure.get();
+				throw new IllegalStateException("Cannot render " + this.file + ": " + cause.getMessage(), cause);
 			}
 			Path partFile = this.parts.resolve(part + ".pdf");
 			this.rendered.add(this.renderers.submit(() -> {
@@ -189,6 +193,7 @@ public final class PdfReport {
 					return PdfReport.this.renderer.render(template, parameters, rows, partFile);
 				}
 				catch (Exception | Error ex) {
+					this.failure.compareAndSet(null, ex);
 					this.stop.set(true);
 					throw ex;
 				}
@@ -196,12 +201,6 @@ public final class PdfReport {
 					this.inMemory.release();
 				}
 			}));
-		}
-
-		private void throwIfFailed(Future<Path> part) {
-			if (part.isDone()) {
-				result(part);
-			}
 		}
 
 		private Path result(Future<Path> part) {

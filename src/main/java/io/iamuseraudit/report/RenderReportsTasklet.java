@@ -71,8 +71,8 @@ public final class RenderReportsTasklet implements Tasklet {
 					millisSince(started), files.evidence().getFileName()));
 			pdf.finish(summary);
 		}
-		logger.info(
-				"Wrote %s (%,d bytes) in %d ms".formatted(files.pdf(), Files.size(files.pdf()), millisSince(started)));
+		logger.info("Wrote %s (%,d bytes) in %d ms, its pages rendered during the scan".formatted(files.pdf(),
+				Files.size(files.pdf()), millisSince(started)));
 		contribution.incrementWriteCount(rows);
 		return RepeatStatus.FINISHED;
 	}

@@ -109,7 +109,10 @@ final class JobProcess {
 		}
 		Matcher wrote = WROTE.matcher(output);
 		while (wrote.find()) {
-			steps.put("renderReports: " + wrote.group(1).toUpperCase(), Long.parseLong(wrote.group(4)) / 1000.0);
+			steps.put(
+					"renderReports: " + (wrote.group(1).equals("csv") ? "the scan (CSV, evidence, summary)"
+							: "the scan and the PDF's last pages, cover and assembly"),
+					Long.parseLong(wrote.group(4)) / 1000.0);
 		}
 		return steps;
 	}

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
 import io.iamuseraudit.ReportDate;
 import io.iamuseraudit.TestDatabases;
+import io.iamuseraudit.account.MemberAccount;
 import io.iamuseraudit.activity.ActivityStatus;
+import io.iamuseraudit.activity.CredentialReport;
+import io.iamuseraudit.activity.CredentialReportSource;
 import io.iamuseraudit.activity.FindingsEvaluator;
 import io.iamuseraudit.activity.FindingsProperties;
 import io.iamuseraudit.attribution.CreatorAttribution;
@@ -109,7 +113,7 @@ class EnrichWhileCollectingTests {
 		enrichStep();
 
 		assertThat(this.creatorsLookedUp).containsExactlyInAnyOrder(FIRST, SECOND, THIRD);
-		assertThat(output).contains("3 accounts (6 users) were enriched while the inventory was read");
+		assertThat(output).contains("3 accounts (6 users) enriched as the inventory was read");
 		assertThat(this.accounts.all(REPORT_DATE)).extracting(AccountStatus::accountId, AccountStatus::users)
 			.containsExactly(tuple(FIRST, 3), tuple(SECOND, 2), tuple(THIRD, 1));
 		assertThat(this.accounts.all(REPORT_DATE)).allMatch(AccountStatus::fullyAudited);
@@ -141,15 +145,25 @@ class EnrichWhileCollectingTests {
 		commitChunk(concat(EnrichUsersTaskletTests.users(THIRD, 1), first.subList(2, 3)));
 		endCollect(BatchStatus.COMPLETED);
 
-		enrichStep();
+		enrichStep(this.whileCollecting);
 
 		assertThat(output).contains("The inventory's rows are not ordered by account");
-		assertThat(this.creatorsLookedUp).as("the first account, enriched early with two users, again with three")
-			.containsSubsequence(FIRST, FIRST);
-		assertThat(this.users.all(REPORT_DATE)).hasSize(5)
-			.allSatisfy(
-					user -> assertThat(user.activity().status()).isEqualTo(ActivityStatus.NOT_IN_CREDENTIAL_REPORT));
-		assertThat(this.accounts.all(REPORT_DATE)).extracting(AccountStatus::users).containsExactly(3, 1, 1);
+		assertEveryUserEnriched();
+	}
+
+	@Test
+	void rowsOutOfAccountOrderForgetWhatWasEnrichedWithThemSoThatARestartEnrichesEveryAccount() throws Exception {
+		List<LiveUser> first = EnrichUsersTaskletTests.users(FIRST, 3);
+		this.whileCollecting.beforeStep(this.collectStep);
+		commitChunk(concat(first.subList(0, 2), EnrichUsersTaskletTests.users(SECOND, 1)));
+		awaitEnriched(FIRST);
+
+		commitChunk(concat(EnrichUsersTaskletTests.users(THIRD, 1), first.subList(2, 3)));
+
+		assertThat(this.accounts.all(REPORT_DATE)).as("forgotten with the late rows").isEmpty();
+		// Killed here: the restarted enrichUsers step runs in a new process.
+		enrichStep(new EnrichWhileCollecting(this.enrichment, this.accounts, 2));
+		assertEveryUserEnriched();
 	}
 
 	@Test
@@ -163,14 +177,77 @@ class EnrichWhileCollectingTests {
 			.doesNotContain(SECOND);
 	}
 
+	@Test
+	void requestAheadUnderWayEndsBeforeItsAccountIsEnriched() throws Exception {
+		List<String> events = new CopyOnWriteArrayList<>();
+		CredentialReportSource slowToAsk = new CredentialReportSource() {
+
+			@Override
+			public void prepare(MemberAccount account, LocalDate reportDate) {
+				events.add("asking ahead");
+				sleep(300);
+				events.add("asked ahead");
+			}
+
+			@Override
+			public CredentialReport fetch(MemberAccount account, LocalDate reportDate) {
+				events.add("enriching");
+				return EnrichUsersTaskletTests.emptyReports().fetch(account, reportDate);
+			}
+
+		};
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		AccountEnrichment enrichment = new AccountEnrichment(this.users, this.accounts, new AccountEnricher(
+				new OwnerResolver(List.of("owner")),
+				new CreatorAttribution(new KnownCreators(jdbc, this.transactionManager),
+						(account, accountUsers, reportDate) -> EnrichUsersTaskletTests.unknownCreators(accountUsers)),
+				slowToAsk, new FindingsEvaluator(new FindingsProperties(90, 90, List.of()))), new ApiCalls(jdbc),
+				new ApiCallCounter(), new TransactionTemplate(this.transactionManager));
+		this.users.upsert(REPORT_DATE, EnrichUsersTaskletTests.users(FIRST, 1));
+		EnrichmentWorkers workers = new EnrichmentWorkers(enrichment, REPORT_DATE, 2);
+		MemberAccount account = new MemberAccount(FIRST, FIRST);
+		workers.prepare(account);
+		sleep(100);
+		workers.enrich(account);
+		workers.awaitAll(new Progress(1));
+		workers.close();
+
+		assertThat(events).containsExactly("asking ahead", "asked ahead", "enriching");
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** What the collect step does with a chunk: write it, then commit. */
 	private void commitChunk(List<LiveUser> rows) {
 		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> write(rows));
 	}
 
 	private void write(List<LiveUser> rows) {
+		Chunk<InventoryRow> chunk = new Chunk<>(new ArrayList<>(rows));
+		this.whileCollecting.beforeWrite(chunk);
 		this.users.upsert(REPORT_DATE, rows);
-		this.whileCollecting.afterWrite(new Chunk<InventoryRow>(new ArrayList<>(rows)));
+		this.whileCollecting.afterWrite(chunk);
+	}
+
+	private void awaitEnriched(String accountId) throws InterruptedException {
+		for (int i = 0; i < 100 && this.accounts.all(REPORT_DATE).isEmpty(); i++) {
+			Thread.sleep(100);
+		}
+		assertThat(this.accounts.all(REPORT_DATE)).extracting(AccountStatus::accountId).containsExactly(accountId);
+	}
+
+	private void assertEveryUserEnriched() {
+		assertThat(this.users.all(REPORT_DATE)).hasSize(5)
+			.allSatisfy(
+					user -> assertThat(user.activity().status()).isEqualTo(ActivityStatus.NOT_IN_CREDENTIAL_REPORT));
+		assertThat(this.accounts.all(REPORT_DATE)).extracting(AccountStatus::users).containsExactly(3, 1, 1);
 	}
 
 	private void endCollect(BatchStatus status) {
@@ -179,8 +256,12 @@ class EnrichWhileCollectingTests {
 	}
 
 	private void enrichStep() throws Exception {
-		EnrichUsersTasklet tasklet = new EnrichUsersTasklet(this.enrichment, this.whileCollecting, this.accounts,
-				Map::of, new ApiCalls(new JdbcTemplate(this.dataSource)), new ApiCallCounter(), 2);
+		enrichStep(this.whileCollecting);
+	}
+
+	private void enrichStep(EnrichWhileCollecting whileCollecting) throws Exception {
+		EnrichUsersTasklet tasklet = new EnrichUsersTasklet(this.enrichment, whileCollecting, this.accounts, Map::of,
+				new ApiCalls(new JdbcTemplate(this.dataSource)), new ApiCallCounter(), 2);
 		StepExecution step = MetaDataInstanceFactory.createStepExecution(this.collectStep.getJobParameters());
 		tasklet.execute(new StepContribution(step), new ChunkContext(new StepContext(step)));
 	}
