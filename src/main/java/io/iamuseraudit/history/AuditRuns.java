@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -68,20 +69,23 @@ public class AuditRuns {
 
 	/** Records how an audit ended, with its counts. */
 	public void finish(LocalDate reportDate, String status, int warnings) {
-		this.jdbc
-			.update("""
-					update audit_run set status = ?, ended_at = ?, warnings = ?,
-					users = (select count(*) from audited_user u where u.report_date = audit_run.report_date
-						and u.change is distinct from 'REMOVED'),
-					accounts = (select count(distinct account_id) from audited_user u where u.report_date = audit_run.report_date
-						and u.change is distinct from 'REMOVED'),
-					high_findings = (select coalesce(sum(%s), 0) from audited_user u
-						where u.report_date = audit_run.report_date and u.change is distinct from 'REMOVED'),
-					findings = (select coalesce(sum(case when u.findings = '' then 0
-						else length(u.findings) - length(replace(u.findings, ';', '')) + 1 end), 0) from audited_user u
-						where u.report_date = audit_run.report_date and u.change is distinct from 'REMOVED')
-					where report_date = ?"""
-				.formatted(HIGH_FINDINGS), status, SqlTime.of(Instant.now()), warnings, reportDate);
+		// One scan of the audit's users for the four counts.
+		Map<String, Object> counts = this.jdbc.queryForMap("""
+				select count(*) as users, count(distinct account_id) as accounts,
+				coalesce(sum(%s), 0) as high_findings,
+				coalesce(sum(case when u.findings = '' then 0
+					else length(u.findings) - length(replace(u.findings, ';', '')) + 1 end), 0) as findings
+				from audited_user u where u.report_date = ? and u.change is distinct from 'REMOVED'"""
+			.formatted(HIGH_FINDINGS), reportDate);
+		this.jdbc.update("""
+				update audit_run set status = ?, ended_at = ?, warnings = ?, users = ?, accounts = ?,
+				high_findings = ?, findings = ? where report_date = ?""", status, SqlTime.of(Instant.now()), warnings,
+				count(counts, "users"), count(counts, "accounts"), count(counts, "high_findings"),
+				count(counts, "findings"), reportDate);
+	}
+
+	private static int count(Map<String, Object> counts, String column) {
+		return ((Number) counts.get(column)).intValue();
 	}
 
 	public Optional<AuditRun> find(LocalDate reportDate) {
