@@ -47,7 +47,7 @@ final class PdfAssembly {
 	 * Writes the parts as one PDF. When that fails, every part read is closed and the
 	 * file is left as it was: never half-written.
 	 */
-	static void assemble(List<Path> parts, Path file, String title, String subject, String creator) {
+	static void assemble(List<Part> parts, Path file, String title, String subject, String creator) {
 		try {
 			AtomicFiles.write(file, (partial) -> {
 				try (OutputStream out = Files.newOutputStream(partial)) {
@@ -63,7 +63,7 @@ final class PdfAssembly {
 		}
 	}
 
-	private static void copy(List<Path> parts, OutputStream out, String title, String subject, String creator)
+	private static void copy(List<Part> parts, OutputStream out, String title, String subject, String creator)
 			throws IOException, DocumentException {
 		Document document = new Document();
 		PdfCopy copy = new PdfCopy(document, out);
@@ -72,14 +72,15 @@ final class PdfAssembly {
 		document.addCreator(creator);
 		document.open();
 		BaseFont font = font();
-		int total = 0;
-		for (Path part : parts) {
-			total += pages(part);
-		}
+		int total = parts.stream().mapToInt(Part::pages).sum();
 		int page = 0;
-		for (Path part : parts) {
-			PdfReader reader = new PdfReader(part.toString());
+		for (Part part : parts) {
+			PdfReader reader = new PdfReader(part.file().toString());
 			try {
+				if (reader.getNumberOfPages() != part.pages()) {
+					throw new IllegalStateException("%s has %d pages, not %d as rendered"
+						.formatted(part.file().getFileName(), reader.getNumberOfPages(), part.pages()));
+				}
 				for (int i = 1; i <= reader.getNumberOfPages(); i++) {
 					PdfImportedPage imported = copy.getImportedPage(reader, i);
 					PdfCopy.PageStamp stamp = copy.createPageStamp(imported);
@@ -104,21 +105,15 @@ final class PdfAssembly {
 		content.endText();
 	}
 
-	private static int pages(Path part) throws IOException {
-		PdfReader reader = new PdfReader(part.toString());
-		try {
-			return reader.getNumberOfPages();
-		}
-		finally {
-			reader.close();
-		}
-	}
-
 	private static BaseFont font() throws IOException, DocumentException {
 		try (InputStream in = new ClassPathResource(FONT).getInputStream()) {
 			return BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
 					in.readAllBytes(), null);
 		}
+	}
+
+	/** A rendered part and its number of pages, which the page numbers need first. */
+	record Part(Path file, int pages) {
 	}
 
 }

@@ -126,7 +126,7 @@ public final class PdfReport {
 
 		private final Semaphore inMemory = new Semaphore(PdfReport.this.threads + 1);
 
-		private final List<Future<Path>> rendered = new ArrayList<>();
+		private final List<Future<PdfAssembly.Part>> rendered = new ArrayList<>();
 
 		private final Map<String, Object> page;
 
@@ -156,9 +156,9 @@ public final class PdfReport {
 			Map<String, Object> cover = new HashMap<>(this.page);
 			cover.putAll(coverParameters(summary));
 			submit(PdfReport.this.cover, cover, new RecordDataSource(List.of(new CoverRow())), 0);
-			List<Path> files = new ArrayList<>();
+			List<PdfAssembly.Part> files = new ArrayList<>();
 			files.add(result(this.rendered.remove(this.rendered.size() - 1)));
-			for (Future<Path> part : this.rendered) {
+			for (Future<PdfAssembly.Part> part : this.rendered) {
 				files.add(result(part));
 			}
 			PdfAssembly.assemble(files, this.file, "IAM user audit " + summary.reportDate(),
@@ -203,7 +203,7 @@ public final class PdfReport {
 			}));
 		}
 
-		private Path result(Future<Path> part) {
+		private PdfAssembly.Part result(Future<PdfAssembly.Part> part) {
 			try {
 				return part.get();
 			}
@@ -240,8 +240,8 @@ public final class PdfReport {
 		}
 	}
 
-	private static Path renderPart(JasperReport template, Map<String, Object> parameters, JRDataSource rows, Path file)
-			throws JRException, IOException {
+	private static PdfAssembly.Part renderPart(JasperReport template, Map<String, Object> parameters, JRDataSource rows,
+			Path file) throws JRException, IOException {
 		JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(50,
 				new JRSwapFile(file.getParent().toString(), 4096, 64), true);
 		try {
@@ -255,7 +255,7 @@ public final class PdfReport {
 				exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
 				exporter.exportReport();
 			}
-			return file;
+			return new PdfAssembly.Part(file, print.getPages().size());
 		}
 		finally {
 			virtualizer.cleanup();
@@ -346,7 +346,7 @@ public final class PdfReport {
 	@FunctionalInterface
 	interface PartRenderer {
 
-		Path render(JasperReport template, Map<String, Object> parameters, JRDataSource rows, Path file)
+		PdfAssembly.Part render(JasperReport template, Map<String, Object> parameters, JRDataSource rows, Path file)
 				throws Exception;
 
 	}

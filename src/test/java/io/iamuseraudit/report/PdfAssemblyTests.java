@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class PdfAssemblyTests {
 
@@ -38,9 +39,22 @@ class PdfAssemblyTests {
 	}
 
 	@Test
+	void refusesAPartWithOtherPagesThanRendered() throws IOException {
+		Path report = this.dir.resolve("report.pdf");
+		PdfAssembly.Part part = part("0.pdf", 2);
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> PdfAssembly.assemble(List.of(new PdfAssembly.Part(part.file(), 3)), report, "title",
+					"subject", "creator"))
+			.withMessage("0.pdf has 2 pages, not 3 as rendered");
+		assertThat(report).doesNotExist();
+	}
+
+	@Test
 	void failureLeavesTheReportAsItWas() throws IOException {
 		Path report = Files.writeString(this.dir.resolve("report.pdf"), "the previous attempt's report");
-		Path damaged = Files.writeString(this.dir.resolve("1.pdf"), "%PDF-1.4 cut short");
+		PdfAssembly.Part damaged = new PdfAssembly.Part(
+				Files.writeString(this.dir.resolve("1.pdf"), "%PDF-1.4 cut short"), 1);
 
 		assertThatException().isThrownBy(
 				() -> PdfAssembly.assemble(List.of(part("0.pdf", 1), damaged), report, "title", "subject", "creator"));
@@ -49,7 +63,7 @@ class PdfAssemblyTests {
 		assertThat(this.dir.toFile().list()).containsExactlyInAnyOrder("0.pdf", "1.pdf", "report.pdf");
 	}
 
-	private Path part(String name, int pages) throws IOException {
+	private PdfAssembly.Part part(String name, int pages) throws IOException {
 		Path file = this.dir.resolve(name);
 		try (OutputStream out = Files.newOutputStream(file)) {
 			Document document = new Document();
@@ -61,7 +75,7 @@ class PdfAssemblyTests {
 			}
 			document.close();
 		}
-		return file;
+		return new PdfAssembly.Part(file, pages);
 	}
 
 }

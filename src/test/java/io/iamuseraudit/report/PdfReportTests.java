@@ -67,9 +67,9 @@ class PdfReportTests {
 				}
 				Files.writeString(file, name);
 				secondWritten.set(true);
-				return file;
+				return new PdfAssembly.Part(file, 1);
 			}
-			return Files.writeString(file, name);
+			return new PdfAssembly.Part(Files.writeString(file, name), 1);
 		};
 		AtomicInteger usersRead = new AtomicInteger();
 		Path pdf = this.dir.resolve("iam-user-audit-2026-11-24.pdf");
