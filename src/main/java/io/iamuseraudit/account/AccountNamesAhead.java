@@ -39,7 +39,11 @@ public final class AccountNamesAhead implements StepExecutionListener {
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
 		if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
-			this.ahead.set(null);
+			Future<Map<String, String>> listing = this.ahead.getAndSet(null);
+			if (listing != null) {
+				// Interrupting is safe here: listing accounts touches no database.
+				listing.cancel(true);
+			}
 		}
 		return null;
 	}

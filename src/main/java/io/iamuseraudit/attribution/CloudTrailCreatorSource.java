@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.iamuseraudit.account.AccountAccessException;
 import io.iamuseraudit.account.MemberAccount;
 import io.iamuseraudit.account.MemberAccountCredentials;
+import io.iamuseraudit.attribution.CloudTrailRetention.OrgTrail;
 import io.iamuseraudit.aws.AccountRateLimiter;
 import io.iamuseraudit.aws.ApiCallCounter;
 import io.iamuseraudit.aws.AwsErrors;
@@ -217,10 +218,8 @@ public final class CloudTrailCreatorSource implements CreatorSource {
 		if (recent && unreadable > 0) {
 			return Creator.unknown("no readable CreateUser event found (%d unreadable)".formatted(unreadable));
 		}
-		if (!recent && withoutLogFiles) {
-			return Creator.unknown("before CloudTrail retention, no organization trail log file of its creation");
-		}
-		return CloudTrailRetention.notFound(user, historyStart, this.orgTrail != null);
+		return CloudTrailRetention.notFound(user, historyStart, (this.orgTrail == null) ? OrgTrail.NOT_SEARCHED
+				: withoutLogFiles ? OrgTrail.NO_LOG_FILE : OrgTrail.NOT_FOUND);
 	}
 
 	private static Instant max(Instant a, Instant b) {

@@ -50,6 +50,9 @@ public final class KnownCreators {
 			.filter(entry -> entry.getValue().known())
 			.map(entry -> row(accountId, entry.getKey(), entry.getValue(), foundOn))
 			.toList();
+		if (rows.isEmpty()) {
+			return;
+		}
 		// One commit for the account, not one per row: commits are what a file database
 		// pays for.
 		this.transaction.executeWithoutResult((status) -> {

@@ -57,15 +57,15 @@ public final class EnrichUsersTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		LocalDate reportDate = ReportDate.of(chunkContext);
-		long usersDone = awaitEnrichedWhileCollecting(reportDate);
+		long usersDone = awaitEnrichedWhileCollecting();
 		List<MemberAccount> pending = this.accounts.registerAndListPending(reportDate, this.directory.accountNames());
 		this.apiCalls.add(reportDate, "", this.apiCallCounter.drain(""));
 		Progress progress = new Progress(pending.size());
 		EnrichmentWorkers workers = new EnrichmentWorkers(this.enrichment, reportDate,
 				Math.max(1, Math.min(this.concurrency, pending.size())));
 		try {
-			// Credential reports are asked for first, all of them: IAM generates them
-			// while accounts are enriched.
+			// Credential reports are asked for ahead, on threads of their own (unless an
+			// account's enrichment starts first): IAM generates them meanwhile.
 			pending.forEach(workers::prepare);
 			pending.forEach(workers::enrich);
 			workers.awaitAll(progress);
@@ -77,8 +77,8 @@ public final class EnrichUsersTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private long awaitEnrichedWhileCollecting(LocalDate reportDate) throws Exception {
-		EnrichmentWorkers early = this.whileCollecting.takeOver(reportDate);
+	private long awaitEnrichedWhileCollecting() throws Exception {
+		EnrichmentWorkers early = this.whileCollecting.takeOver();
 		if (early == null) {
 			return 0;
 		}

@@ -62,7 +62,7 @@ public final class EnrichWhileCollecting
 		closeLeftovers();
 		LocalDate reportDate = ReportDate.of(stepExecution);
 		this.collecting = new Collecting(reportDate,
-				new EnrichmentWorkers(this.enrichment, reportDate, Math.max(1, this.concurrency)));
+				new EnrichmentWorkers(this.enrichment, reportDate, this.concurrency));
 	}
 
 	@Override
@@ -133,17 +133,10 @@ public final class EnrichWhileCollecting
 	 * caller waits for them and closes them. {@code null} if the collect step ran in an
 	 * earlier process (or did not enrich while reading).
 	 */
-	EnrichmentWorkers takeOver(LocalDate reportDate) {
+	EnrichmentWorkers takeOver() {
 		Collecting current = this.collecting;
 		this.collecting = null;
-		if (current == null) {
-			return null;
-		}
-		if (!current.reportDate().equals(reportDate)) {
-			current.workers().close();
-			return null;
-		}
-		return current.workers();
+		return (current != null) ? current.workers() : null;
 	}
 
 	private void closeLeftovers() {

@@ -43,6 +43,15 @@ class AccountNamesAheadTests {
 
 		assertThat(this.names.accountNames()).containsEntry("111111111111", "payments-prod");
 		assertThat(this.listedOn).as("listed again, here").contains(Thread.currentThread().getName());
+
+		List<String> withoutCollect = new CopyOnWriteArrayList<>();
+		AccountNamesAhead restarted = new AccountNamesAhead(() -> {
+			withoutCollect.add(Thread.currentThread().getName());
+			return Map.of("111111111111", "payments-prod");
+		});
+		assertThat(restarted.accountNames()).containsEntry("111111111111", "payments-prod");
+		assertThat(withoutCollect).as("enrichUsers restarted in a new process lists them itself")
+			.containsExactly(Thread.currentThread().getName());
 	}
 
 }

@@ -320,8 +320,7 @@ class CloudTrailCreatorSourceIntegrationTests {
 
 		@Test
 		void saysWhenTheCreationHourHasNoLogFileAtAll(CapturedOutput output) {
-			OrgTrailReader wrongPrefix = new OrgTrailReader(recordingS3(), "org-trail", "not-the-prefix",
-					FakeOrganization.ORGANIZATION_ID, parser, JsonMapper.builder().build());
+			OrgTrailReader wrongPrefix = orgTrail("org-trail", "not-the-prefix");
 
 			Map<String, Creator> creators = source(wrongPrefix).findCreators(account(PROD), users(PROD), reportDate);
 
@@ -336,8 +335,7 @@ class CloudTrailCreatorSourceIntegrationTests {
 
 		@Test
 		void saysWhyWhenTheBucketCannotBeRead() {
-			OrgTrailReader missing = new OrgTrailReader(recordingS3(), "no-such-bucket", "",
-					FakeOrganization.ORGANIZATION_ID, parser, JsonMapper.builder().build());
+			OrgTrailReader missing = orgTrail("no-such-bucket", "");
 
 			Map<String, Creator> creators = source(missing).findCreators(account(PROD), users(PROD), reportDate);
 
@@ -347,7 +345,11 @@ class CloudTrailCreatorSourceIntegrationTests {
 		}
 
 		private OrgTrailReader orgTrail() {
-			return new OrgTrailReader(recordingS3(), "org-trail", "audit", FakeOrganization.ORGANIZATION_ID, parser,
+			return orgTrail("org-trail", "audit");
+		}
+
+		private OrgTrailReader orgTrail(String bucket, String prefix) {
+			return new OrgTrailReader(recordingS3(), bucket, prefix, FakeOrganization.ORGANIZATION_ID, parser,
 					JsonMapper.builder().build());
 		}
 

@@ -164,7 +164,7 @@ class EnrichUsersTaskletTests {
 				try {
 					// Still at work when the step thread sees the failure.
 					assertThat(largeFailed.await(10, TimeUnit.SECONDS)).isTrue();
-					Thread.sleep(300);
+					Thread.sleep(1000);
 				}
 				catch (InterruptedException ex) {
 					interrupted.set(true);

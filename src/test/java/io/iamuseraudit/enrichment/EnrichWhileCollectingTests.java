@@ -5,8 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -68,6 +73,12 @@ class EnrichWhileCollectingTests {
 
 	private final Queue<String> creatorsLookedUp = new ConcurrentLinkedQueue<>();
 
+	private final Map<String, Integer> usersLookedUp = new ConcurrentHashMap<>();
+
+	/** What a test does while an account's creators are looked up (by its id). */
+	private volatile Consumer<String> whileLookingUp = (accountId) -> {
+	};
+
 	private DataSource dataSource;
 
 	private DataSourceTransactionManager transactionManager;
@@ -93,6 +104,8 @@ class EnrichWhileCollectingTests {
 		AccountEnricher enricher = new AccountEnricher(new OwnerResolver(List.of("owner")), new CreatorAttribution(
 				new KnownCreators(jdbc, this.transactionManager), (account, accountUsers, reportDate) -> {
 					this.creatorsLookedUp.add(account.id());
+					this.usersLookedUp.put(account.id(), accountUsers.size());
+					this.whileLookingUp.accept(account.id());
 					return EnrichUsersTaskletTests.unknownCreators(accountUsers);
 				}), EnrichUsersTaskletTests.emptyReports(),
 				new FindingsEvaluator(new FindingsProperties(90, 90, List.of("AdministratorAccess"))));
@@ -107,12 +120,15 @@ class EnrichWhileCollectingTests {
 		List<LiveUser> second = EnrichUsersTaskletTests.users(SECOND, 2);
 		this.whileCollecting.beforeStep(this.collectStep);
 		commitChunk(concat(EnrichUsersTaskletTests.users(FIRST, 3), second.subList(0, 1)));
+		awaitEnriched(FIRST);
 		commitChunk(concat(second.subList(1, 2), EnrichUsersTaskletTests.users(THIRD, 1)));
 		endCollect(BatchStatus.COMPLETED);
 
 		enrichStep();
 
 		assertThat(this.creatorsLookedUp).containsExactlyInAnyOrder(FIRST, SECOND, THIRD);
+		assertThat(this.usersLookedUp).as("each account with all its users")
+			.isEqualTo(Map.of(FIRST, 3, SECOND, 2, THIRD, 1));
 		assertThat(output).contains("3 accounts (6 users) enriched as the inventory was read");
 		assertThat(this.accounts.all(REPORT_DATE)).extracting(AccountStatus::accountId, AccountStatus::users)
 			.containsExactly(tuple(FIRST, 3), tuple(SECOND, 2), tuple(THIRD, 1));
@@ -131,7 +147,7 @@ class EnrichWhileCollectingTests {
 		});
 		endCollect(BatchStatus.COMPLETED);
 
-		EnrichmentWorkers workers = this.whileCollecting.takeOver(REPORT_DATE);
+		EnrichmentWorkers workers = this.whileCollecting.takeOver();
 		assertThat(workers.handed()).isZero();
 		workers.close();
 		assertThat(this.creatorsLookedUp).isEmpty();
@@ -167,24 +183,34 @@ class EnrichWhileCollectingTests {
 	}
 
 	@Test
-	void failedCollectStepStopsTheWorkersAndHandsNothingOver() {
+	void failedCollectStepWaitsForTheAccountBeingEnrichedAndHandsNothingOver() throws Exception {
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		AtomicBoolean firstDone = new AtomicBoolean();
+		this.whileLookingUp = (accountId) -> {
+			firstStarted.countDown();
+			sleep(300);
+			firstDone.set(true);
+		};
 		this.whileCollecting.beforeStep(this.collectStep);
 		commitChunk(concat(EnrichUsersTaskletTests.users(FIRST, 1), EnrichUsersTaskletTests.users(SECOND, 1)));
+		assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
 		endCollect(BatchStatus.FAILED);
 
-		assertThat(this.whileCollecting.takeOver(REPORT_DATE)).isNull();
-		assertThat(this.creatorsLookedUp).as("only the account handed before the failure, if it started")
-			.doesNotContain(SECOND);
+		assertThat(firstDone).as("the step ended after the running account").isTrue();
+		assertThat(this.whileCollecting.takeOver()).isNull();
 	}
 
 	@Test
 	void requestAheadUnderWayEndsBeforeItsAccountIsEnriched() throws Exception {
 		List<String> events = new CopyOnWriteArrayList<>();
+		CountDownLatch askingAhead = new CountDownLatch(1);
 		CredentialReportSource slowToAsk = new CredentialReportSource() {
 
 			@Override
 			public void prepare(MemberAccount account, LocalDate reportDate) {
 				events.add("asking ahead");
+				askingAhead.countDown();
 				sleep(300);
 				events.add("asked ahead");
 			}
@@ -207,7 +233,7 @@ class EnrichWhileCollectingTests {
 		EnrichmentWorkers workers = new EnrichmentWorkers(enrichment, REPORT_DATE, 2);
 		MemberAccount account = new MemberAccount(FIRST, FIRST);
 		workers.prepare(account);
-		sleep(100);
+		assertThat(askingAhead.await(10, TimeUnit.SECONDS)).isTrue();
 		workers.enrich(account);
 		workers.awaitAll(new Progress(1));
 		workers.close();
