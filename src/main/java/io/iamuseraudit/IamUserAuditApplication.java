@@ -36,11 +36,12 @@ public class IamUserAuditApplication {
 
 	static AuditExitCode startupExitCode(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConfigurationPropertiesBindException) {
+			if (cause instanceof ConfigurationPropertiesBindException
+					|| cause instanceof InvalidConfigurationException) {
 				return AuditExitCode.INVALID;
 			}
 		}
-		return InvalidConfigurationException.isCauseOf(failure) ? AuditExitCode.INVALID : AuditExitCode.FAILED;
+		return AuditExitCode.FAILED;
 	}
 
 }

@@ -78,12 +78,14 @@ public class FailureNotice {
 			return "This is a configuration problem: a restart alone fails again. Fix the setting named above, then "
 					+ restart + ".";
 		}
-		String resumes = switch (String.valueOf(failedStep)) {
+		if (failedStep == null) {
+			return "To restart, " + restart + ". It resumes where the audit stopped.";
+		}
+		String resumes = switch (failedStep) {
 			case "collectUsers" -> "It collects the users again from the first page (AWS Config's page tokens"
 					+ " expire), then carries on.";
 			case "enrichUsers" ->
-				"It keeps the users collected and the accounts already enriched, and enriches" + " the rest.";
-			case "null" -> "It resumes where the audit stopped.";
+				"It keeps the users collected and the accounts already enriched, and enriches the rest.";
 			default -> "It resumes at " + failedStep + ", keeps what was collected and enriched, and archives"
 					+ " or emails nothing that was already delivered.";
 		};

@@ -68,18 +68,21 @@ public class AccountStatuses {
 	 * then added, named by its id until {@link #registerAndListPending} names it.
 	 */
 	public void complete(LocalDate reportDate, AccountStatus status) {
-		Object[] completed = { status.users(), status.fullyAudited(), problems(status.problems()),
-				status.rootMfaActive(), status.rootActiveKeys(), SqlTime.of(status.credentialReportAt()),
+		Object[] values = { status.users(), status.fullyAudited(), problems(status.problems()), status.rootMfaActive(),
+				status.rootActiveKeys(), SqlTime.of(status.credentialReportAt()),
 				String.join(SEPARATOR, status.unmatchedReportUsers()), reportDate, status.accountId() };
-		String update = """
-				update account_status set enriched = true, users = ?, fully_audited = ?, problems = ?, root_mfa_active = ?,
-				root_active_keys = ?, credential_report_at = ?, unmatched_report_users = ?
-				where report_date = ? and account_id = ?""";
-		if (this.jdbc.update(update, completed) == 0) {
-			this.jdbc.update(
-					"insert into account_status (report_date, account_id, account_name, users) values (?, ?, ?, ?)",
-					reportDate, status.accountId(), status.accountId(), status.users());
-			this.jdbc.update(update, completed);
+		if (this.jdbc.update(
+				"""
+						update account_status set enriched = true, users = ?, fully_audited = ?, problems = ?, root_mfa_active = ?,
+						root_active_keys = ?, credential_report_at = ?, unmatched_report_users = ?
+						where report_date = ? and account_id = ?""",
+				values) == 0) {
+			Object[] named = Arrays.copyOf(values, values.length + 1);
+			named[values.length] = status.accountId();
+			this.jdbc.update("""
+					insert into account_status (users, fully_audited, problems, root_mfa_active, root_active_keys,
+					credential_report_at, unmatched_report_users, report_date, account_id, account_name, enriched)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""", named);
 		}
 	}
 

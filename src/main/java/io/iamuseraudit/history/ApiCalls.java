@@ -1,10 +1,11 @@
 package io.iamuseraudit.history;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,18 +48,12 @@ public class ApiCalls {
 	 * Calls by account (the job's own under {@code ""}), then by service; both sorted.
 	 */
 	public Map<String, Map<String, Integer>> byAccountAndService(LocalDate reportDate) {
-		Map<String, Map<String, Integer>> calls = new java.util.TreeMap<>();
-		byAccount(reportDate)
-			.forEach(row -> calls.computeIfAbsent((String) row.get("account_id"), key -> new java.util.TreeMap<>())
-				.put((String) row.get("service"), ((Number) row.get("calls")).intValue()));
-		return calls;
-	}
-
-	/** Calls per account and service. */
-	public List<Map<String, Object>> byAccount(LocalDate reportDate) {
-		return this.jdbc.queryForList(
-				"select account_id, service, calls from api_calls where report_date = ? order by account_id, service",
+		Map<String, Map<String, Integer>> calls = new TreeMap<>();
+		this.jdbc.query("select account_id, service, calls from api_calls where report_date = ?",
+				(RowCallbackHandler) (rs) -> calls.computeIfAbsent(rs.getString("account_id"), (key) -> new TreeMap<>())
+					.put(rs.getString("service"), rs.getInt("calls")),
 				reportDate);
+		return calls;
 	}
 
 }

@@ -44,9 +44,11 @@ public class AuditLock {
 	/** Takes the lock, or returns empty at once when another audit holds it. */
 	public Optional<Held> tryAcquire() {
 		Connection connection = null;
+		String sql = ROW_LOCK;
 		try {
 			connection = this.dataSource.getConnection();
 			if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+				sql = ADVISORY_LOCK;
 				return advisoryLock(connection);
 			}
 			connection.setAutoCommit(false);
@@ -57,7 +59,7 @@ public class AuditLock {
 		}
 		catch (SQLException ex) {
 			release(connection, false);
-			DataAccessException translated = this.translator.translate("audit lock", ROW_LOCK, ex);
+			DataAccessException translated = this.translator.translate("audit lock", sql, ex);
 			if (translated instanceof PessimisticLockingFailureException) {
 				return Optional.empty();
 			}

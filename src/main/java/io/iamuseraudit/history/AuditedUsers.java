@@ -102,13 +102,12 @@ public class AuditedUsers {
 				inserts.add(insertRow(reportDate, live));
 				return;
 			}
-			LiveUser withAllRegions = live.withRegions(LiveUser.union(existing.regions(), live.user().regions()));
+			List<String> regions = LiveUser.union(existing.regions(), live.user().regions());
 			if (live.isCapturedAfter(existing.capturedAt())) {
-				replaced.add(replaceRow(reportDate, withAllRegions));
+				replaced.add(replaceRow(reportDate, live.withRegions(regions)));
 			}
-			else if (!existing.regions().equals(withAllRegions.user().regions())) {
-				regionsAdded
-					.add(new Object[] { region(withAllRegions.user()), reportDate, key.accountId(), key.userId() });
+			else if (!existing.regions().equals(regions)) {
+				regionsAdded.add(new Object[] { String.join(",", regions), reportDate, key.accountId(), key.userId() });
 			}
 		});
 		this.jdbc.batchUpdate("insert into audited_user (report_date, account_id, user_id, %s) values (?, ?, ?, %s)"

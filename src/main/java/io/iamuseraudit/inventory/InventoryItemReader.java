@@ -45,8 +45,9 @@ public class InventoryItemReader implements ItemStreamReader<RawRow> {
 	private long rowNumber;
 
 	/**
-	 * @param expectedRows about how many rows to expect (the last audit's users), only to
-	 * tell how long is left; 0 when unknown
+	 * @param expectedRows the least number of rows to expect (the last audit's users: a
+	 * user recorded in several regions, or deleted, adds rows), only to tell how long is
+	 * left; 0 when unknown
 	 */
 	public InventoryItemReader(InventorySource source, long expectedRows) {
 		this.source = source;

@@ -147,13 +147,7 @@ public final class InventoryRowParser {
 			problems.add("creation date missing");
 			return null;
 		}
-		try {
-			return Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			problems.add(field + " is not a date");
-			return null;
-		}
+		return instant(value, field, problems);
 	}
 
 	/**
@@ -162,14 +156,16 @@ public final class InventoryRowParser {
 	 */
 	private static Instant capturedAt(JsonNode row, List<String> problems) {
 		String value = text(row, "configurationItemCaptureTime");
-		if (value == null) {
-			return null;
-		}
+		return (value != null) ? instant(value, "configurationItemCaptureTime", problems) : null;
+	}
+
+	/** The field's instant, {@code null} (and a problem) if it is not one. */
+	private static Instant instant(String value, String field, List<String> problems) {
 		try {
 			return Instant.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			problems.add("configurationItemCaptureTime is not a date");
+			problems.add(field + " is not a date");
 			return null;
 		}
 	}

@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import io.iamuseraudit.AtomicFiles;
 import io.iamuseraudit.activity.ActivityStatus;
@@ -44,18 +43,6 @@ public final class CsvReport {
 
 	public CsvReport(JsonMapper json) {
 		this.json = json;
-	}
-
-	/**
-	 * Writes the users; returns how many. The file is complete or, if writing fails, left
-	 * as it was.
-	 */
-	long write(Stream<AuditedUser> users, Path file) {
-		try (Rows rows = open(file)) {
-			users.forEach(rows);
-			rows.finish();
-			return rows.count();
-		}
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 import io.iamuseraudit.AtomicFiles;
@@ -25,14 +24,6 @@ public final class EvidenceFile {
 
 	public EvidenceFile(JsonMapper json) {
 		this.json = json;
-	}
-
-	/** Writes the users: the file is complete or, if writing fails, left as it was. */
-	void write(Stream<AuditedUser> users, Path file) {
-		try (Lines lines = open(file)) {
-			users.forEach(lines);
-			lines.finish();
-		}
 	}
 
 	/**

@@ -155,9 +155,10 @@ public final class PdfReport {
 			}
 			Map<String, Object> cover = new HashMap<>(this.page);
 			cover.putAll(coverParameters(summary));
-			submit(PdfReport.this.cover, cover, new RecordDataSource(List.of(new CoverRow())), 0);
+			Future<PdfAssembly.Part> coverPart = submit(PdfReport.this.cover, cover,
+					new RecordDataSource(List.of(new CoverRow())), 0);
 			List<PdfAssembly.Part> files = new ArrayList<>();
-			files.add(result(this.rendered.remove(this.rendered.size() - 1)));
+			files.add(result(coverPart));
 			for (Future<PdfAssembly.Part> part : this.rendered) {
 				files.add(result(part));
 			}
@@ -168,10 +169,12 @@ public final class PdfReport {
 		private void submitChunk() {
 			List<UserRow> rows = this.chunk;
 			this.chunk = new ArrayList<>();
-			submit(PdfReport.this.accounts, this.page, new RecordDataSource(rows), this.rendered.size() + 1);
+			this.rendered
+				.add(submit(PdfReport.this.accounts, this.page, new RecordDataSource(rows), this.rendered.size() + 1));
 		}
 
-		private void submit(JasperReport template, Map<String, Object> parameters, JRDataSource rows, int part) {
+		private Future<PdfAssembly.Part> submit(JasperReport template, Map<String, Object> parameters,
+				JRDataSource rows, int part) {
 			try {
 				this.inMemory.acquire();
 			}
@@ -185,7 +188,7 @@ public final class PdfReport {
 				throw new IllegalStateException("Cannot render " + this.file + ": " + cause.getMessage(), cause);
 			}
 			Path partFile = this.parts.resolve(part + ".pdf");
-			this.rendered.add(this.renderers.submit(() -> {
+			return this.renderers.submit(() -> {
 				try {
 					if (this.stop.get()) {
 						return null;
@@ -200,7 +203,7 @@ public final class PdfReport {
 				finally {
 					this.inMemory.release();
 				}
-			}));
+			});
 		}
 
 		private PdfAssembly.Part result(Future<PdfAssembly.Part> part) {

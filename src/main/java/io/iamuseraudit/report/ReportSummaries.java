@@ -82,9 +82,9 @@ public class ReportSummaries {
 	/**
 	 * The summary, handing each user to {@code eachUser} as it streams by (ordered by
 	 * account and user name), so that one scan of the users can also write them out.
-	 * Everything is read in one read-only transaction (joining the caller's, if any): the
-	 * PostgreSQL driver streams the users only inside a transaction, and the summary is
-	 * of one consistent state.
+	 * Everything is read in one transaction, the caller's if there is one, else a new
+	 * read-only one: the PostgreSQL driver streams the users only inside a transaction,
+	 * and the summary is of one consistent state.
 	 */
 	public ReportSummary of(LocalDate reportDate, Consumer<AuditedUser> eachUser) {
 		return this.readOnly.execute((status) -> summarize(find(reportDate), eachUser));

@@ -34,7 +34,7 @@ class HistoryConnectionPoolTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "many", "-5", "0" })
-	void leavesAnInvalidConcurrencyToItsValidationNamingIt(String concurrency) {
+	void leavesThePoolAsConfiguredForAnInvalidConcurrency(String concurrency) {
 		assertThat(poolSize(new MockEnvironment().withProperty("audit.enrichment.concurrency", concurrency)))
 			.isEqualTo(5);
 	}

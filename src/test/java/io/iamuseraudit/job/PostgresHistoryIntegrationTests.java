@@ -113,7 +113,8 @@ class PostgresHistoryIntegrationTests {
 		Optional<AuditLock.Held> held = this.lock.tryAcquire();
 		assertThat(held).isPresent();
 		try (AuditLock.Held running = held.get()) {
-			assertThat(advisoryLocks()).as("a session lock, no transaction held open").isOne();
+			assertThat(advisoryLocks()).as("a session lock").isOne();
+			assertThat(idleInTransaction()).as("no transaction held open").isZero();
 			AuditCommandRunner second = runner();
 			second.run(new DefaultApplicationArguments("reportDate=2026-11-03"));
 
@@ -125,6 +126,16 @@ class PostgresHistoryIntegrationTests {
 		Optional<AuditLock.Held> again = this.lock.tryAcquire();
 		assertThat(again).isPresent();
 		again.get().close();
+	}
+
+	private int idleInTransaction() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet idle = statement.executeQuery(
+						"select count(*) from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'")) {
+			idle.next();
+			return idle.getInt(1);
+		}
 	}
 
 	private int advisoryLocks() throws SQLException {

@@ -52,7 +52,7 @@ class CsvReportTests {
 				List.of(Finding.NO_OWNER), new Comparison(Change.CHANGED, text, List.of(), List.of()), List.of(text));
 		Path file = this.dir.resolve("report.csv");
 
-		new CsvReport(JsonMapper.builder().build()).write(Stream.of(audited), file);
+		write(Stream.of(audited), file);
 
 		List<CSVRecord> rows = AuditFiles.csv(file);
 		assertThat(rows).hasSize(1);
@@ -81,10 +81,19 @@ class CsvReportTests {
 			throw new IllegalStateException("connection to the history database lost");
 		}));
 
-		assertThatIllegalStateException()
-			.isThrownBy(() -> new CsvReport(JsonMapper.builder().build()).write(brokenOff, file));
+		assertThatIllegalStateException().isThrownBy(() -> write(brokenOff, file));
 
 		assertThat(this.dir).isEmptyDirectory();
+	}
+
+	/**
+	 * What the render step does with the users: the file is complete or left as it was.
+	 */
+	private static void write(Stream<AuditedUser> users, Path file) {
+		try (CsvReport.Rows rows = new CsvReport(JsonMapper.builder().build()).open(file)) {
+			users.forEach(rows);
+			rows.finish();
+		}
 	}
 
 }

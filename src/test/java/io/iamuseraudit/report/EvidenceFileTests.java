@@ -32,8 +32,7 @@ class EvidenceFileTests {
 			throw new IllegalStateException("connection to the history database lost");
 		}));
 
-		assertThatIllegalStateException()
-			.isThrownBy(() -> new EvidenceFile(JsonMapper.builder().build()).write(brokenOff, file));
+		assertThatIllegalStateException().isThrownBy(() -> write(brokenOff, file));
 
 		assertThat(file).hasContent("the previous attempt's evidence");
 		assertThat(this.dir.toFile().list()).containsExactly("users.jsonl.gz");
@@ -45,6 +44,16 @@ class EvidenceFileTests {
 				List.of("us-east-1"));
 		return new AuditedUser(user, "platform", Owner.NONE, Creator.unknown("not looked up"),
 				UserActivity.unknown(ActivityStatus.UNAVAILABLE), List.of(), Comparison.NONE, List.of());
+	}
+
+	/**
+	 * What the render step does with the users: the file is complete or left as it was.
+	 */
+	private static void write(Stream<AuditedUser> users, Path file) {
+		try (EvidenceFile.Lines lines = new EvidenceFile(JsonMapper.builder().build()).open(file)) {
+			users.forEach(lines);
+			lines.finish();
+		}
 	}
 
 }

@@ -60,7 +60,7 @@ class PdfReportTests {
 				secondStarted.countDown();
 				try {
 					// Still rendering when the failure is seen.
-					Thread.sleep(500);
+					Thread.sleep(1000);
 				}
 				catch (InterruptedException ex) {
 					secondInterrupted.set(true);
