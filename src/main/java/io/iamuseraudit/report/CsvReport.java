@@ -1,7 +1,5 @@
 package io.iamuseraudit.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import io.iamuseraudit.AtomicFiles;
 import io.iamuseraudit.activity.ActivityStatus;
 import io.iamuseraudit.activity.Finding;
 import io.iamuseraudit.activity.UserActivity;
@@ -50,44 +47,25 @@ public final class CsvReport {
 	 * place; closing it unfinished leaves the file as it was.
 	 */
 	public Rows open(Path file) {
-		AtomicFiles.Pending pending = null;
-		try {
-			pending = AtomicFiles.begin(file);
-			return new Rows(file, pending,
-					new CSVPrinter(Files.newBufferedWriter(pending.path(), StandardCharsets.UTF_8), FORMAT));
-		}
-		catch (IOException ex) {
-			Closing.quietly(pending);
-			throw new UncheckedIOException("Cannot write " + file, ex);
-		}
+		return new Rows(PendingFile.open(file,
+				(path) -> new CSVPrinter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), FORMAT)));
 	}
 
 	/** A CSV being written, one user at a time. Not thread-safe. */
 	public final class Rows implements Consumer<AuditedUser>, AutoCloseable {
 
-		private final Path file;
-
-		private final AtomicFiles.Pending pending;
-
-		private final CSVPrinter printer;
+		private final PendingFile<CSVPrinter> file;
 
 		private long count;
 
-		private Rows(Path file, AtomicFiles.Pending pending, CSVPrinter printer) {
+		private Rows(PendingFile<CSVPrinter> file) {
 			this.file = file;
-			this.pending = pending;
-			this.printer = printer;
 		}
 
 		@Override
 		public void accept(AuditedUser user) {
-			try {
-				this.printer.printRecord(cells(user).stream().map(CsvCells::neutralise).toList());
-				this.count++;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot write " + this.file, ex);
-			}
+			this.file.write((printer) -> printer.printRecord(cells(user).stream().map(CsvCells::neutralise).toList()));
+			this.count++;
 		}
 
 		/** Users written so far. */
@@ -97,19 +75,12 @@ public final class CsvReport {
 
 		/** Completes the file and puts it in place. */
 		public void finish() {
-			try {
-				this.printer.close();
-				this.pending.commit();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot write " + this.file, ex);
-			}
+			this.file.finish();
 		}
 
 		@Override
 		public void close() {
-			Closing.quietly(this.printer);
-			Closing.quietly(this.pending);
+			this.file.close();
 		}
 
 	}
